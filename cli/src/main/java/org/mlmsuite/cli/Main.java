@@ -1,0 +1,41 @@
+package org.mlmsuite.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: usage errors and {@link UserError}s print one line and exit 2, never a stack trace. */
+public final class Main {
+  public static final int EXIT_USER_ERROR = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs {@code mlm} with the given arguments and returns the exit code (used by tests). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new MlmCommand());
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler(Main::executionError);
+    return cli.execute(args);
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("mlm: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+    err.flush();
+    return EXIT_USER_ERROR;
+  }
+
+  private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    Throwable userError = UserError.find(e);
+    if (userError == null) {
+      throw new RuntimeException(e);
+    }
+    PrintWriter err = cmd.getErr();
+    err.println("mlm: " + userError.getMessage());
+    err.flush();
+    return EXIT_USER_ERROR;
+  }
+}
