@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bleu",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "BLEU exactly as sacreBLEU computes it; prints score, statistics and signature as JSON.")
 final class BleuMetricCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

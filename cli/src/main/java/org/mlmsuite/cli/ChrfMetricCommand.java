@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "chrf",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "chrF / chrF++ exactly as sacreBLEU computes them; prints score, statistics and signature as JSON.")
 final class ChrfMetricCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

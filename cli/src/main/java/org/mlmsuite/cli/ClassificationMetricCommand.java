@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "classification",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Accuracy, per-class and averaged precision/recall/F1, Matthews correlation and confusion matrix, "
         + "as scikit-learn computes them. --hyp holds predicted labels, --ref the gold labels, one per line.")
 final class ClassificationMetricCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "metrics",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Score system output against references (one segment per line) and print JSON.",
     subcommands = {
         BleuMetricCommand.class,
