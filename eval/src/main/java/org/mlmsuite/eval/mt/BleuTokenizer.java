@@ -58,9 +58,12 @@ public enum BleuTokenizer {
   private static final Pattern V13A_PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([.,])");
   private static final Pattern V13A_PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([.,])([^0-9])");
   private static final Pattern V13A_DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
-  private static final Pattern INTL_PUNCT_AFTER_NON_DIGIT = Pattern.compile("(\\P{N})(\\p{P})");
-  private static final Pattern INTL_PUNCT_BEFORE_NON_DIGIT = Pattern.compile("(\\p{P})(\\P{N})");
-  private static final Pattern INTL_SYMBOL = Pattern.compile("(\\p{S})");
+  // sacreBLEU: (\P{N})(\p{P}), (\p{P})(\P{N}) and (\p{S}), with Python regex's Unicode tables
+  private static final Pattern INTL_PUNCT_AFTER_NON_DIGIT =
+      Pattern.compile("(" + UnicodeCategories.NOT_NUMBER + ")(" + UnicodeCategories.PUNCTUATION + ")");
+  private static final Pattern INTL_PUNCT_BEFORE_NON_DIGIT =
+      Pattern.compile("(" + UnicodeCategories.PUNCTUATION + ")(" + UnicodeCategories.NOT_NUMBER + ")");
+  private static final Pattern INTL_SYMBOL = Pattern.compile("(" + UnicodeCategories.SYMBOL + ")");
 
   private final String signature;
 
