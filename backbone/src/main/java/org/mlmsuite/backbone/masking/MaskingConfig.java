@@ -166,12 +166,12 @@ public sealed interface MaskingConfig {
       to.add(weight(range[range.length - 1], spec));
       scheduled |= range.length == 2;
     }
-    List<MaskingSchedule.Point> points = new ArrayList<>();
-    points.add(new MaskingSchedule.Point(0, from));
-    if (scheduled) {
-      points.add(new MaskingSchedule.Point(1, to));
-    }
     try {
+      List<MaskingSchedule.Point> points = new ArrayList<>();
+      points.add(new MaskingSchedule.Point(0, from));
+      if (scheduled) {
+        points.add(new MaskingSchedule.Point(1, to));
+      }
       return new Mixture(strategies, new MaskingSchedule(points));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad mixture '" + spec + "': " + e.getMessage(), e);
