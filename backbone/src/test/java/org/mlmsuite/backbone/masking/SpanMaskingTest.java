@@ -73,8 +73,7 @@ class SpanMaskingTest {
   void spansAreWholeWordsInsideOneSegmentAndNeverTouchSpecialTokens() {
     UnitMasking span = (UnitMasking) new MaskingConfig.Spans(null, 0, 0).create(VOCAB);
     SplittableRandom data = new SplittableRandom(5);
-    long masked = 0;
-    long maskable = 0;
+    RateTally tally = new RateTally();
     for (int s = 0; s < 2000; s++) {
       Encoding e = TestEncodings.randomEncoding(data);
       int budget = MaskingRates.BERT.budget(MaskableTokens.count(e));
@@ -93,11 +92,9 @@ class SpanMaskingTest {
       assertTrue(total <= budget);
       MaskedSequence m = span.mask(MaskingInput.of(e), new SplittableRandom(s), 0);
       MaskingAssertions.assertWellFormed(e, m);
-      masked += m.maskedCount();
-      maskable += MaskableTokens.count(e);
+      tally.add(MaskableTokens.count(e), m.maskedCount());
     }
-    // empirical, as for whole words: rounding plus shortfalls of at most 2 tokens
-    assertEquals(0.15, (double) masked / maskable, 0.005);
+    tally.assertFifteenPercent("span");
   }
 
   @Test
