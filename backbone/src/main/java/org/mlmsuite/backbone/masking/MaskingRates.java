@@ -1,5 +1,8 @@
 package org.mlmsuite.backbone.masking;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How much to mask and how to corrupt what is chosen (BERT: 15%, then 80% [MASK], 10% random
  * token, 10% unchanged).
@@ -23,6 +26,20 @@ public record MaskingRates(double maskRate, double maskTokenShare, double random
     if (maxPredictions < 0) {
       throw new IllegalArgumentException("maxPredictions must not be negative, got " + maxPredictions);
     }
+  }
+
+  /** Reads JSON where any missing field takes BERT's value (so {"maskRate": 0.2} keeps 80/10/10). */
+  @JsonCreator
+  static MaskingRates fromJson(
+      @JsonProperty("maskRate") Double maskRate,
+      @JsonProperty("maskTokenShare") Double maskTokenShare,
+      @JsonProperty("randomTokenShare") Double randomTokenShare,
+      @JsonProperty("maxPredictions") Integer maxPredictions) {
+    return new MaskingRates(
+        maskRate == null ? BERT.maskRate : maskRate,
+        maskTokenShare == null ? BERT.maskTokenShare : maskTokenShare,
+        randomTokenShare == null ? BERT.randomTokenShare : randomTokenShare,
+        maxPredictions == null ? BERT.maxPredictions : maxPredictions);
   }
 
   /**

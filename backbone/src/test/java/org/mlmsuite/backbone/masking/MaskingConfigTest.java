@@ -64,5 +64,7 @@ class MaskingConfigTest {
   void missingFieldsInJsonTakeDefaults() throws Exception {
     assertEquals(MaskingConfig.parse("span"), json.readValue("{\"type\":\"span\"}", MaskingConfig.class));
     assertEquals(MaskingConfig.parse("entity"), json.readValue("{\"type\":\"entity\"}", MaskingConfig.class));
+    assertEquals(new MaskingConfig.RandomTokens(new MaskingRates(0.2, 0.8, 0.1, 0)),
+        json.readValue("{\"type\":\"random\",\"rates\":{\"maskRate\":0.2}}", MaskingConfig.class));
   }
 }
