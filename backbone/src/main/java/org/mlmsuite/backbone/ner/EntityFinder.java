@@ -5,6 +5,9 @@ import java.util.List;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
+import org.mlmsuite.backbone.masking.MaskingInput;
+import org.mlmsuite.backbone.masking.TokenSpan;
+import org.mlmsuite.backbone.text.Encoding;
 
 /**
  * Finds named entities in raw text: splits sentences, tokenizes each with offsets, runs the
@@ -54,5 +57,18 @@ public final class EntityFinder {
       me.clearAdaptiveData();
     }
     return found;
+  }
+
+  /**
+   * The masking input for an encoding of one text, or of a pair (one text per segment, in
+   * segment order, each the text its segment's offsets refer to), with its entities aligned to
+   * tokens. Entities do not change between epochs: compute this once per sequence and keep it.
+   */
+  public MaskingInput maskingInput(Encoding encoding, String... segmentTexts) {
+    List<TokenSpan> spans = new ArrayList<>();
+    for (int segment = 0; segment < segmentTexts.length; segment++) {
+      spans.addAll(EntityAligner.align(encoding, segment, find(segmentTexts[segment])));
+    }
+    return new MaskingInput(encoding, spans);
   }
 }

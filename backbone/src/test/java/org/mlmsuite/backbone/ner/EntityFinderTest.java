@@ -11,6 +11,10 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.backbone.masking.MaskingInput;
+import org.mlmsuite.backbone.masking.TestEncodings;
+import org.mlmsuite.backbone.masking.TokenSpan;
+import org.mlmsuite.backbone.text.Encoding;
 
 class EntityFinderTest {
   @TempDir static Path dir;
@@ -47,5 +51,16 @@ class EntityFinderTest {
     List<List<EntitySpan>> parallel = texts.parallelStream().map(finder::find).toList();
     assertEquals(sequential, parallel);
     assertEquals(4, sequential.get(0).size());
+  }
+
+  @Test
+  void buildsMaskingInputsForPairsWithEntitiesOnTokens() {
+    // [CLS]=0 John=1 Sm=2 ##ith=3 visited=4 Paris=5 .=6 [SEP]=7 Acme=8 Corp=9 hired=10 Mary=11 Jo=12 ##nes=13 .=14 [SEP]=15
+    String first = "John Sm|ith visited Paris .";
+    String second = "Acme Corp hired Mary Jo|nes .";
+    Encoding e = TestEncodings.encode(20, first, second);
+    MaskingInput input = finder.maskingInput(e, "John Smith visited Paris.", "Acme Corp hired Mary Jones.");
+    assertEquals(List.of(new TokenSpan(1, 4), new TokenSpan(5, 6), new TokenSpan(8, 10), new TokenSpan(11, 14)),
+        input.entitySpans());
   }
 }
