@@ -81,8 +81,15 @@ public final class Dataset {
     return opener.open(files, splitName, policy);
   }
 
-  /** Counts the records of a split by reading it (strictly: a bad record throws). */
+  /**
+   * Counts the records of a split by reading it (strictly: a bad record throws). Raw text is
+   * counted in files without reading them.
+   */
   public long countRows(DataDirectory dir, String splitName) throws IOException {
+    if (kind == DatasetKind.RAW_TEXT) {
+      open(dir, splitName, BadRowPolicy.FAIL).close();
+      return RawTextReader.textFiles(files(dir, splitName)).size();
+    }
     try (RecordReader<?> rows = open(dir, splitName, BadRowPolicy.FAIL)) {
       return rows.count();
     }

@@ -1,0 +1,62 @@
+package org.mlmsuite.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mlmsuite.datasets.DataDirectory;
+import org.mlmsuite.datasets.Dataset;
+import org.mlmsuite.datasets.DatasetCatalog;
+import org.mlmsuite.datasets.DatasetSplit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mlm datasets list}: the catalog's datasets, their splits, row counts and presence. */
+@Command(
+    name = "datasets",
+    mixinStandardHelpOptions = true,
+    description = "The named datasets of the data directory (--data-dir, else MLM_DATA_DIR, else data/, else ../shared/datasets).")
+public final class DatasetsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+
+  public DatasetsCommand() {
+    this(System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /** With an explicit environment and working directory, for tests. */
+  DatasetsCommand(Map<String, String> environment, Path workingDirectory) {
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Show each dataset with its splits, row counts (counted now, nothing cached) and whether it is present.")
+  int list(@Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the datasets.") Path dataDir)
+      throws IOException {
+    DataDirectory dir = DataDirectory.resolve(dataDir, environment, workingDirectory);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("data directory: " + dir);
+    out.printf("%-16s %-18s %-8s %s%n", "DATASET", "ROWS ARE", "PRESENT", "SPLITS (rows)");
+    for (Dataset d : DatasetCatalog.all()) {
+      boolean present = d.isPresent(dir);
+      List<String> splits = new ArrayList<>();
+      for (DatasetSplit s : d.splits()) {
+        splits.add(present ? s.name() + " " + String.format("%,d", d.countRows(dir, s.name())) : s.name());
+      }
+      out.printf("%-16s %-18s %-8s %s%n", d.name(), d.kind().rowsAre(), present ? "yes" : "no", String.join(", ", splits));
+    }
+    out.flush();
+    return 0;
+  }
+}
