@@ -30,11 +30,11 @@ public record DataDirectory(Path root, String foundBy) {
   /** Resolves with an explicit environment and working directory (for tests and embedding). */
   public static DataDirectory resolve(Path flag, Map<String, String> environment, Path workingDirectory) {
     if (flag != null) {
-      return existing(flag, "--data-dir");
+      return existing(workingDirectory.resolve(flag), "--data-dir");
     }
     String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return existing(Path.of(fromEnvironment), ENVIRONMENT_VARIABLE);
+      return existing(workingDirectory.resolve(fromEnvironment), ENVIRONMENT_VARIABLE);
     }
     Path projectRoot = projectRoot(workingDirectory.toAbsolutePath().normalize());
     List<String> looked = new ArrayList<>(List.of("--data-dir (not given)", ENVIRONMENT_VARIABLE + " (not set)"));

@@ -21,12 +21,14 @@ public final class DelimitedReader extends AbstractRecordReader<DelimitedRow> {
   private final Iterator<CSVRecord> records;
   private final List<String> header;
   private final char delimiter;
+  private final boolean quoted;
   private int width = -1;
 
   private DelimitedReader(Utf8LineReader lines, DelimitedFormat format, BadRowPolicy policy) throws IOException {
     super(policy);
     this.lines = lines;
     this.delimiter = format.delimiter();
+    this.quoted = format.quoted();
     CSVFormat csv = CSVFormat.DEFAULT.builder()
         .setDelimiter(format.delimiter())
         .setQuote(format.quoted() ? Character.valueOf('"') : null)
@@ -111,7 +113,8 @@ public final class DelimitedReader extends AbstractRecordReader<DelimitedRow> {
     } catch (UncheckedIOException e) {
       throw BadRecordException.fatal(new Origin(lines.file(), Math.max(1, parser.getCurrentLineNumber())),
           "malformed " + (delimiter == '\t' ? "TSV" : "CSV") + ": "
-              + e.getCause().getMessage());
+              + e.getCause().getMessage()
+              + (quoted ? " (if fields are not quoted RFC 4180 style, read the file with quoting off)" : ""));
     }
   }
 
