@@ -2,7 +2,6 @@ package org.mlmsuite.datasets;
 
 import java.nio.charset.Charset;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,16 +20,14 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class AgNewsText {
-  private static final Pattern ENTITY = Pattern.compile(
-      "(?:&| |^)(#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5}|quot|amp|apos|lt|gt|nbsp|hellip|mdash|ndash|lsquo|rsquo|ldquo|rdquo);");
+  private static final Pattern ENTITY_NAME = Pattern.compile(
+      "#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5}|quot|amp|apos|lt|gt|nbsp|hellip|mdash|ndash|lsquo|rsquo|ldquo|rdquo");
   private static final Map<String, String> NAMED = Map.ofEntries(
       Map.entry("quot", "\""), Map.entry("amp", "&"), Map.entry("apos", "'"), Map.entry("lt", "<"),
       Map.entry("gt", ">"), Map.entry("nbsp", " "), Map.entry("hellip", "\u2026"), Map.entry("mdash", "\u2014"),
       Map.entry("ndash", "\u2013"), Map.entry("lsquo", "\u2018"), Map.entry("rsquo", "\u2019"),
       Map.entry("ldquo", "\u201C"), Map.entry("rdquo", "\u201D"));
   private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
-  private static final Pattern BACKSLASHES = Pattern.compile("\\\\+");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private AgNewsText() {}
@@ -45,22 +42,66 @@ public final class AgNewsText {
       }
       text = decoded;
     }
-    text = TAG.matcher(text).replaceAll(" ");
-    text = BACKSLASHES.matcher(text).replaceAll(" ");
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    if (text.indexOf('<') >= 0) {
+      text = TAG.matcher(text).replaceAll(" ");
+    }
+    return collapseSpaces(text);
   }
 
-  private static String decodeEntities(String text) {
-    Matcher m = ENTITY.matcher(text);
+  /** Backslashes and runs of whitespace become one space; the ends are trimmed. */
+  private static String collapseSpaces(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(decode(m.group(1), m.group())));
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+        }
+        out.append(c);
+      }
     }
-    m.appendTail(out);
     return out.toString();
   }
 
-  private static String decode(String entity, String whole) {
+  /** One decoding pass: every {@code name;} preceded by a space, an {@code &} or the start. */
+  private static String decodeEntities(String text) {
+    int semicolon = text.indexOf(';');
+    if (semicolon < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (; semicolon >= 0; semicolon = text.indexOf(';', semicolon + 1)) {
+      int nameStart = semicolon;
+      while (nameStart > 0 && isEntityChar(text.charAt(nameStart - 1))) {
+        nameStart--;
+      }
+      String name = text.substring(nameStart, semicolon);
+      boolean introduced = nameStart == 0 || text.charAt(nameStart - 1) == ' ' || text.charAt(nameStart - 1) == '&';
+      String decoded = introduced && ENTITY_NAME.matcher(name).matches() ? decode(name) : null;
+      if (decoded == null) {
+        continue;
+      }
+      int cut = nameStart == 0 ? 0 : nameStart - 1;
+      if (cut < copied) {
+        continue;
+      }
+      out.append(text, copied, cut).append(decoded);
+      copied = semicolon + 1;
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean isEntityChar(char c) {
+    return c == '#' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** The text of an entity, or null when it is not a character. */
+  private static String decode(String entity) {
     if (!entity.startsWith("#")) {
       return NAMED.get(entity);
     }
@@ -70,7 +111,7 @@ public final class AgNewsText {
       return new String(new byte[] {(byte) code}, WINDOWS_1252);
     }
     if (code == 0 || !Character.isValidCodePoint(code) || (code >= 0xD800 && code <= 0xDFFF)) {
-      return whole; // not a character: leave the text as it was
+      return null; // not a character: leave the text as it was
     }
     return Character.toString(code);
   }
