@@ -1,5 +1,6 @@
 package org.mlmsuite.datasets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ public record Column(String name, int index) {
     return nameOrIndex.chars().allMatch(Character::isDigit) ? at(Integer.parseInt(nameOrIndex)) : named(nameOrIndex);
   }
 
+  @JsonIgnore
   public boolean isNamed() {
     return name != null;
   }

@@ -1,5 +1,7 @@
 package org.mlmsuite.datasets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A text (or, for pair tasks such as entailment, two texts) with its label as written in the
  * file. {@code textPair} is null for single-text tasks.
@@ -9,6 +11,7 @@ public record LabeledText(String text, String textPair, String label, Origin ori
     this(text, null, label, origin);
   }
 
+  @JsonIgnore
   public boolean isPair() {
     return textPair != null;
   }
