@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Look-ahead, skip counting and close handling shared by every reader. */
 abstract class AbstractRecordReader<T> implements RecordReader<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordReader.class);
+
   private final BadRowPolicy policy;
   private final List<String> skipReasons = new ArrayList<>();
   private long skipped;
   private T next;
   private boolean finished;
+  private boolean closed;
 
   AbstractRecordReader(BadRowPolicy policy) {
     this.policy = policy;
@@ -77,7 +82,15 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
 
   @Override
   public final void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     finished = true;
+    if (skipped > 0) {
+      // Only this reader's own skips: a mapped reader's source logs its own when closed below.
+      LOG.warn("skipped {} bad record(s); first: {}", skipped, String.join(" | ", skipReasons));
+    }
     try {
       closeInput();
     } catch (IOException e) {

@@ -35,7 +35,25 @@ public interface RecordReader<T> extends Iterator<T>, Iterable<T>, AutoCloseable
   /** The first {@value #KEPT_SKIP_REASONS} skip reasons, each {@code file:line: reason}. */
   List<String> skipReasons();
 
-  /** Closes the underlying files; never throws a checked exception. */
+  /**
+   * A report of the skipped records for logs and run reports: empty when none were skipped, else
+   * {@code skipped N bad record(s)} and the first reasons, one per line.
+   */
+  default String skipReport() {
+    if (skippedRows() == 0) {
+      return "";
+    }
+    StringBuilder report = new StringBuilder("skipped " + skippedRows() + " bad record(s)");
+    List<String> reasons = skipReasons();
+    report.append(reasons.size() < skippedRows() ? "; the first " + reasons.size() + ":" : ":");
+    reasons.forEach(r -> report.append("\n  ").append(r));
+    return report.toString();
+  }
+
+  /**
+   * Closes the underlying files; never throws a checked exception. A reader that skipped records
+   * also logs its {@link #skipReport()} as a warning, so skips are never silent.
+   */
   @Override
   void close();
 

@@ -94,6 +94,8 @@ class LabeledTextReaderTest {
       assertEquals(2, rows.skippedRows());
       assertEquals(List.of(file + ":3: expected 2 fields (as in the header), found 3",
           file + ":4: column 'review' is empty"), rows.skipReasons());
+      assertEquals("skipped 2 bad record(s):\n  " + file + ":3: expected 2 fields (as in the header), found 3\n  "
+          + file + ":4: column 'review' is empty", rows.skipReport());
     }
   }
 
