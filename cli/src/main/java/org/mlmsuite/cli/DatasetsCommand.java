@@ -2,6 +2,7 @@ package org.mlmsuite.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,22 +42,36 @@ public final class DatasetsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Show each dataset with its splits, row counts (counted now, nothing cached) and whether it is present.")
+      description = "Show each dataset with its splits, row counts (counted now, nothing cached) and whether it is present."
+          + " A split that cannot be read shows '?' and its error goes to stderr (exit code 2).")
   int list(@Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the datasets.") Path dataDir)
       throws IOException {
     DataDirectory dir = DataDirectory.resolve(dataDir, environment, workingDirectory);
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     out.println("data directory: " + dir);
     out.printf("%-16s %-18s %-8s %s%n", "DATASET", "ROWS ARE", "PRESENT", "SPLITS (rows)");
+    int unreadable = 0;
     for (Dataset d : DatasetCatalog.all()) {
       boolean present = d.isPresent(dir);
       List<String> splits = new ArrayList<>();
       for (DatasetSplit s : d.splits()) {
-        splits.add(present ? s.name() + " " + String.format("%,d", d.countRows(dir, s.name())) : s.name());
+        if (!present) {
+          splits.add(s.name());
+          continue;
+        }
+        try {
+          splits.add(s.name() + " " + String.format("%,d", d.countRows(dir, s.name())));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+          splits.add(s.name() + " ?");
+          err.println("mlm: " + d.name() + " " + s.name() + ": " + e.getMessage());
+          unreadable++;
+        }
       }
       out.printf("%-16s %-18s %-8s %s%n", d.name(), d.kind().rowsAre(), present ? "yes" : "no", String.join(", ", splits));
     }
     out.flush();
-    return 0;
+    err.flush();
+    return unreadable == 0 ? 0 : Main.EXIT_USER_ERROR;
   }
 }

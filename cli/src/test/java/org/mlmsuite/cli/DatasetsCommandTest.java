@@ -49,6 +49,19 @@ class DatasetsCommandTest {
   }
 
   @Test
+  void unreadableSplitShowsAQuestionMarkAndItsErrorAndExitsTwo() throws IOException {
+    Path sst2 = Files.createDirectories(tmp.resolve("data/sst2"));
+    Files.writeString(sst2.resolve("train.tsv"), "sentence\tlabel\ngood\t1\nbad\t0\textra\n");
+    Files.writeString(sst2.resolve("dev.tsv"), "sentence\tlabel\nfine\t1\n");
+    MainTest.Captured out = MainTest.Captured.run("datasets", "list", "--data-dir", tmp.resolve("data").toString());
+    assertEquals(Main.EXIT_USER_ERROR, out.exitCode());
+    assertTrue(out.stdout().lines().anyMatch(l -> l.matches("sst2 +labeled text +yes +train \\?, dev 1")), out.stdout());
+    assertTrue(out.stdout().lines().anyMatch(l -> l.matches("agnews +labeled text +no +train, test")), out.stdout());
+    assertEquals("mlm: sst2 train: " + sst2.resolve("train.tsv") + ":3: expected 2 fields (as in the header), found 3",
+        out.stderr().strip());
+  }
+
+  @Test
   void missingDataDirFlagIsOneLineAndExitTwo() {
     MainTest.Captured out = MainTest.Captured.run("datasets", "list", "--data-dir", tmp.resolve("nope").toString());
     assertEquals(Main.EXIT_USER_ERROR, out.exitCode());

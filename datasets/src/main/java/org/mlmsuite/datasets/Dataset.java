@@ -71,6 +71,10 @@ public final class Dataset {
 
   /** Opens a split as records of this dataset's kind. */
   public RecordReader<?> open(DataDirectory dir, String splitName, BadRowPolicy policy) throws IOException {
+    return opener.open(existingFiles(dir, splitName), splitName, policy);
+  }
+
+  private List<Path> existingFiles(DataDirectory dir, String splitName) {
     List<Path> files = files(dir, splitName);
     for (Path f : files) {
       if (!Files.exists(f)) {
@@ -78,7 +82,7 @@ public final class Dataset {
             + " (data directory " + dir + ")");
       }
     }
-    return opener.open(files, splitName, policy);
+    return files;
   }
 
   /**
@@ -87,8 +91,7 @@ public final class Dataset {
    */
   public long countRows(DataDirectory dir, String splitName) throws IOException {
     if (kind == DatasetKind.RAW_TEXT) {
-      open(dir, splitName, BadRowPolicy.FAIL).close();
-      return RawTextReader.textFiles(files(dir, splitName)).size();
+      return RawTextReader.textFiles(existingFiles(dir, splitName)).size();
     }
     try (RecordReader<?> rows = open(dir, splitName, BadRowPolicy.FAIL)) {
       return rows.count();
@@ -134,8 +137,7 @@ public final class Dataset {
   public RecordReader<TextDocument> documents(DataDirectory dir, String splitName, TextUnit unit, BadRowPolicy policy)
       throws IOException {
     requireKind(DatasetKind.RAW_TEXT);
-    open(dir, splitName, policy).close(); // checks the split and that its files exist
-    return RawTextReader.open(files(dir, splitName), unit, policy);
+    return RawTextReader.open(existingFiles(dir, splitName), unit, policy);
   }
 
   @SuppressWarnings("unchecked")
