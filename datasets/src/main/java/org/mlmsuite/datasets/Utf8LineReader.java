@@ -40,7 +40,7 @@ final class Utf8LineReader implements Closeable {
   private byte[] line = new byte[256];
   private int lineLength;
   private long lineNumber;
-  // (character offset, line number) of lines served through asReader() and not yet passed.
+  // (character offset, line number, 1 if empty) of lines served through asReader() and not yet passed.
   private final ArrayDeque<long[]> lineStarts = new ArrayDeque<>();
   private long charactersServed;
 
@@ -115,7 +115,7 @@ final class Utf8LineReader implements Closeable {
             current = "";
             return -1;
           }
-          lineStarts.addLast(new long[] {charactersServed, lineNumber});
+          lineStarts.addLast(new long[] {charactersServed, lineNumber, isLineBreakOnly(current) ? 1 : 0});
           charactersServed += current.length();
         }
         int n = Math.min(len, current.length() - offset);
@@ -131,16 +131,24 @@ final class Utf8LineReader implements Closeable {
     };
   }
 
-  /** The line holding character {@code position} of {@link #asReader()}; positions must not decrease. */
+  /**
+   * The line holding character {@code position} of {@link #asReader()}, skipping empty lines
+   * (a parser that ignores empty lines reports the record's position before them). Positions
+   * must not decrease.
+   */
   long lineAtCharacter(long position) {
     while (lineStarts.size() > 1) {
       long[] first = lineStarts.pollFirst();
-      if (lineStarts.peekFirst()[0] > position) {
+      if (lineStarts.peekFirst()[0] > position && first[2] == 0) {
         lineStarts.addFirst(first);
         break;
       }
     }
     return lineStarts.isEmpty() ? lineNumber : lineStarts.peekFirst()[1];
+  }
+
+  private static boolean isLineBreakOnly(String line) {
+    return line.chars().allMatch(c -> c == '\n' || c == '\r');
   }
 
   private boolean readLineBytes() throws IOException {

@@ -160,6 +160,23 @@ class LabeledTextReaderTest {
   }
 
   @Test
+  void blankLinesBetweenRowsAreIgnoredAndOriginsStayExact() throws IOException {
+    Path file = TestFiles.write(dir, "b.csv", "review,stars\n\nGood,5\n\n\r\nBad,1\n\n");
+    List<LabeledText> rows = readAll(file, DelimitedFormat.csv(), BY_NAME);
+    assertEquals(List.of(3L, 6L), rows.stream().map(r -> r.origin().line()).toList());
+  }
+
+  @Test
+  void leadingQuoteInAnUnquotedTsvGetsAHintAndReadsWithQuotingOff() throws IOException {
+    Path file = TestFiles.write(dir, "u.tsv", "review\tstars\n\"Great\" movie\t5\n");
+    BadRecordException e = failure(file, DelimitedFormat.tsv(), BY_NAME);
+    assertTrue(e.getMessage().startsWith(file + ":2: malformed TSV: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(if fields are not quoted RFC 4180 style, read the file with quoting off)"),
+        e.getMessage());
+    assertEquals("\"Great\" movie", readAll(file, DelimitedFormat.tsv().withQuoting(false), BY_NAME).get(0).text());
+  }
+
+  @Test
   void emptyFileWithExpectedHeaderIsAnError() throws IOException {
     Path file = TestFiles.write(dir, "e.csv", "");
     BadRecordException e = assertThrows(BadRecordException.class,
