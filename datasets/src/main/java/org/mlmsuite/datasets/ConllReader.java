@@ -50,18 +50,18 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
       if (start == null) {
         start = here;
       }
-      String[] fields = stripped.split("\\s+");
+      List<String> fields = splitOnWhitespace(stripped);
       if (width < 0) {
-        if (fields.length < 2) {
+        if (fields.size() < 2) {
           throw BadRecordException.fatal(here, "expected at least 2 columns (token and tag), found 1: '" + stripped + "'");
         }
-        width = fields.length;
+        width = fields.size();
       }
-      if (fields.length != width) {
+      if (fields.size() != width) {
         // Keep reading to the end of the sentence so a skip resumes at the next one.
         if (problem == null) {
           problem = BadRecordException.of(here, "expected " + width + " columns (as on the file's first token line), found "
-              + fields.length + ": '" + stripped + "'");
+              + fields.size() + ": '" + stripped + "'");
         }
         continue;
       }
@@ -69,7 +69,7 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
         columns.add(new ArrayList<>());
       }
       for (int c = 0; c < width; c++) {
-        columns.get(c).add(fields[c]);
+        columns.get(c).add(fields.get(c));
       }
     }
     if (problem != null) {
@@ -79,6 +79,21 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
       return null;
     }
     return new NerSentence(columns.get(0), columns.get(width - 1), columns, start);
+  }
+
+  private static List<String> splitOnWhitespace(String line) {
+    List<String> fields = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= line.length(); i++) {
+      boolean space = i == line.length() || Character.isWhitespace(line.charAt(i));
+      if (space && start >= 0) {
+        fields.add(line.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return fields;
   }
 
   @Override

@@ -204,6 +204,9 @@ final class Utf8LineReader implements Closeable {
     if (lineNumber == 1 && end >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
       start = 3;
     }
+    if (isAscii(start, end)) {
+      return new String(line, start, end - start, StandardCharsets.ISO_8859_1); // same chars, no decoder needed
+    }
     ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
     CharBuffer chars = CharBuffer.allocate(end - start);
     decoder.reset();
@@ -223,6 +226,15 @@ final class Utf8LineReader implements Closeable {
     }
     chars.flip();
     return chars.toString();
+  }
+
+  private boolean isAscii(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (line[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
