@@ -12,8 +12,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams the rows of a CSV or TSV file (Apache Commons CSV): optional header, RFC 4180 quoting
  * with multi-line fields, strict UTF-8 with or without BOM, gzip detected automatically. Blank
- * lines between rows are ignored. A row whose field count differs from the header's (or, without
- * a header, the first row's) is a bad record.
+ * lines between rows are ignored; header names are stripped of surrounding spaces, values never.
+ * A row whose field count differs from the header's (or, without a header, the first row's) is
+ * a bad record.
  */
 public final class DelimitedReader extends AbstractRecordReader<DelimitedRow> {
   private final Utf8LineReader lines;
@@ -43,7 +44,7 @@ public final class DelimitedReader extends AbstractRecordReader<DelimitedRow> {
       if (first == null) {
         throw BadRecordException.fatal(new Origin(lines.file(), 1), "empty file, expected a header row");
       }
-      header = first.toList();
+      header = first.toList().stream().map(String::strip).toList(); // so "text, label" has a column "label"
       width = header.size();
     } else {
       header = null;

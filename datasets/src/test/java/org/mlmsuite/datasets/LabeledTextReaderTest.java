@@ -28,7 +28,7 @@ class LabeledTextReaderTest {
 
   @Test
   void csvWithHeaderByNameKeepsOriginLines() throws IOException {
-    Path file = TestFiles.write(dir, "r.csv", "id,review,stars\n1,Great film,5\n2,Dull,1\n");
+    Path file = TestFiles.write(dir, "r.csv", "id, review, stars\n1,Great film,5\n2,Dull,1\n");
     List<LabeledText> rows = readAll(file, DelimitedFormat.csv(), BY_NAME);
     assertEquals(2, rows.size());
     assertEquals(new LabeledText("Great film", "5", new Origin(file, 2)), rows.get(0));
