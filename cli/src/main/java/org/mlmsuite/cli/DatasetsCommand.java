@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "datasets",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "The named datasets of the data directory (--data-dir, else MLM_DATA_DIR, else data/, else ../shared/datasets).")
 public final class DatasetsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,7 +42,7 @@ public final class DatasetsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = "Show each dataset with its splits, row counts (counted now, nothing cached) and whether it is present."
           + " A split that cannot be read shows '?' and its error goes to stderr (exit code 2).")
   int list(@Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the datasets.") Path dataDir)
