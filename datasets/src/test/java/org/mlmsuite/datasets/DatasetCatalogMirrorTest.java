@@ -65,11 +65,23 @@ class DatasetCatalogMirrorTest {
     assertEquals(29_000, rows("multi30k-en-de", "train"));
     assertEquals(1_014, rows("multi30k-en-de", "val"));
     assertEquals(1_000, rows("multi30k-en-de", "test"));
+    try (RecordReader<TranslationPair> train = DatasetCatalog.get("multi30k-en-de").translationPairs(mirror, "train")) {
+      TranslationPair first = train.next();
+      assertEquals("Two young, White males are outside near many bushes.", first.source());
+      assertEquals("Zwei junge weiße Männer sind im Freien in der Nähe vieler Büsche.", first.target());
+    }
   }
 
   @Test
   void dialogsumWithThreeTestReferences() throws IOException {
     assertEquals(12_460, rows("dialogsum", "train"));
+    try (RecordReader<SummaryExample> train = DatasetCatalog.get("dialogsum").summaries(mirror, "train")) {
+      SummaryExample first = train.next();
+      assertEquals("train_0", first.id());
+      assertEquals(List.of("Mr. Smith's getting a check-up, and Doctor Hawkins advises him to have one every year. "
+          + "Hawkins'll give some information about their classes and medications to help Mr. Smith quit smoking."),
+          first.references());
+    }
     assertEquals(500, rows("dialogsum", "dev"));
     try (RecordReader<SummaryExample> test = DatasetCatalog.get("dialogsum").summaries(mirror, "test")) {
       List<SummaryExample> all = test.readAll();
