@@ -7,15 +7,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import org.mlmsuite.datasets.BadRowPolicy;
 import org.mlmsuite.datasets.DataDirectory;
 import org.mlmsuite.datasets.Dataset;
 import org.mlmsuite.datasets.DatasetCatalog;
+import org.mlmsuite.datasets.DatasetKind;
 import org.mlmsuite.datasets.DatasetSplit;
+import org.mlmsuite.datasets.Origin;
+import org.mlmsuite.datasets.RecordReader;
+import org.mlmsuite.datasets.TextUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code mlm datasets list}: the catalog's datasets, their splits, row counts and presence. */
+/**
+ * {@code mlm datasets list}: the catalog's datasets, their splits, row counts and presence;
+ * {@code mlm datasets show NAME SPLIT}: the first records of a split.
+ */
 @Command(
     name = "datasets",
     mixinStandardHelpOptions = true,
@@ -74,5 +85,33 @@ public final class DatasetsCommand implements Runnable {
     out.flush();
     err.flush();
     return unreadable == 0 ? 0 : Main.EXIT_USER_ERROR;
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Print the first records of a split as JSON lines, exactly as tasks will see them"
+          + " (e.g. agnews text after HTML decoding).")
+  int show(
+      @CommandLine.Parameters(index = "0", paramLabel = "DATASET") String name,
+      @CommandLine.Parameters(index = "1", paramLabel = "SPLIT") String split,
+      @Option(names = {"-n", "--limit"}, defaultValue = "5", description = "How many records (default ${DEFAULT-VALUE}).") int limit,
+      @Option(names = "--unit", defaultValue = "PARAGRAPH",
+          description = "For raw text: DOCUMENT, PARAGRAPH or LINE (default ${DEFAULT-VALUE}).") TextUnit unit,
+      @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the datasets.") Path dataDir)
+      throws IOException {
+    Dataset dataset = DatasetCatalog.get(name);
+    dataset.split(split);
+    DataDirectory dir = DataDirectory.resolve(dataDir, environment, workingDirectory);
+    ObjectMapper json = new ObjectMapper()
+        .registerModule(new SimpleModule().addSerializer(Origin.class, ToStringSerializer.instance));
+    PrintWriter out = spec.commandLine().getOut();
+    try (RecordReader<?> records = dataset.kind() == DatasetKind.RAW_TEXT
+        ? dataset.documents(dir, split, unit, BadRowPolicy.FAIL)
+        : dataset.open(dir, split, BadRowPolicy.FAIL)) {
+      for (int i = 0; i < limit && records.hasNext(); i++) {
+        out.println(json.writeValueAsString(records.next()));
+      }
+    }
+    out.flush();
+    return 0;
   }
 }

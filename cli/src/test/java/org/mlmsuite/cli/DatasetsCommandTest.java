@@ -41,6 +41,21 @@ class DatasetsCommandTest {
   }
 
   @Test
+  void showPrintsDecodedRecordsAsJsonLines() {
+    Path mirror = mirror();
+    MainTest.Captured out = MainTest.Captured.run("datasets", "show", "agnews", "train", "-n", "2", "--data-dir", mirror.toString());
+    assertEquals(0, out.exitCode(), out.stderr());
+    java.util.List<String> lines = out.stdout().lines().toList();
+    assertEquals(2, lines.size(), out.stdout());
+    assertEquals("{\"text\":\"It's over. Our relationship just hasn't been working for a while, and now, this is it. "
+        + "I'm leaving you for another browser.\",\"textPair\":null,\"label\":\"Sci/Tech\",\"origin\":\""
+        + mirror.toAbsolutePath().normalize().resolve("agnews/train_10k.tsv") + ":2\"}", lines.get(1));
+    MainTest.Captured bad = MainTest.Captured.run("datasets", "show", "sst2", "test", "--data-dir", mirror.toString());
+    assertEquals(Main.EXIT_USER_ERROR, bad.exitCode());
+    assertEquals("mlm: dataset 'sst2' has no split 'test'; its splits are [train, dev]", bad.stderr().strip());
+  }
+
+  @Test
   void listMarksAbsentDatasets() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     MainTest.Captured out = MainTest.Captured.run("datasets", "list", "--data-dir", empty.toString());
