@@ -2,6 +2,7 @@ package org.mlmsuite.datasets;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a text file line by line as strict UTF-8: gzip is detected from the magic bytes (so
@@ -181,7 +183,13 @@ final class Utf8LineReader implements Closeable {
   }
 
   private boolean fill() throws IOException {
-    int n = in.read(buffer, 0, buffer.length);
+    int n;
+    try {
+      n = in.read(buffer, 0, buffer.length);
+    } catch (EOFException | ZipException e) {
+      throw BadRecordException.fatal(new Origin(file, lineNumber + 1),
+          "corrupt or truncated gzip data (" + e.getMessage() + ")");
+    }
     if (n <= 0) {
       endOfInput = true;
       return false;

@@ -3,8 +3,10 @@ package org.mlmsuite.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,20 @@ class ParallelTextReaderTest {
       assertEquals(List.of("eins", "drei"), pairs.readAll().stream().map(TranslationPair::target).toList());
       assertEquals(1, pairs.skippedRows());
     }
+  }
+
+  @Test
+  void truncatedGzipNamesTheFileAndTheLineItStoppedAt() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 2000; i++) {
+      text.append("sentence ").append(i).append(" with some words to compress ").append(i * 7919 % 1000).append('\n');
+    }
+    Path whole = TestFiles.writeGzip(dir, "whole.en.gz", text.toString());
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = TestFiles.writeBytes(dir, "cut.en.gz", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    BadRecordException e = assertThrows(BadRecordException.class, () -> read(cut, whole, BadRowPolicy.SKIP));
+    assertTrue(e.getMessage().startsWith(cut + ":"), e.getMessage());
+    assertTrue(e.getMessage().contains("corrupt or truncated gzip data"), e.getMessage());
   }
 
   @Test
