@@ -25,10 +25,10 @@ final class Heatmap {
     int longest = labels.stream().mapToInt(String::length).max().orElse(1);
     double left = Math.max(LEFT_MIN, 7.0 * Math.min(longest, 24) + 40);
     double bottom = Math.max(BOTTOM_MIN, 5.0 * Math.min(longest, 24) + 50);
-    double width = left + n * cell + 20;
+    double width = Math.max(left + n * cell + 20, 340);
     double height = TOP + n * cell + bottom;
     SvgBuilder svg = new SvgBuilder(width, height, "chart heatmap", cm.title() + ": confusion matrix");
-    svg.text(left + n * cell / 2, 22, "middle", "chart-title", "Confusion matrix (row-normalised shading)");
+    svg.text(width / 2, 22, "middle", "chart-title", "Confusion matrix (shading: share of true class)");
     boolean showCounts = cell >= 26;
     for (int t = 0; t < n; t++) {
       long rowTotal = cm.rowTotal(t);

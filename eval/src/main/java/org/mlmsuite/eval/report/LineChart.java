@@ -8,7 +8,7 @@ import java.util.List;
  * (largest value at the top edge of the plot area, smallest at the bottom), with round ticks inside.
  */
 final class LineChart {
-  static final double WIDTH = 560;
+  static final double WIDTH = 500;
   static final double HEIGHT = 300;
   static final double LEFT = 70;
   static final double RIGHT = 20;

@@ -124,7 +124,7 @@ public record Provenance(
       return new Provenance(command, datasets, modelConfig, seed, timings,
           software == null ? currentSoftware() : software,
           hardware == null ? currentHardware() : hardware,
-          createdAt == null ? Instant.now().toString() : createdAt);
+          createdAt == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString() : createdAt);
     }
   }
 }
