@@ -12,9 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlmsuite.eval.report.MetricsTableSection;
+import org.mlmsuite.eval.report.Provenance;
+import org.mlmsuite.eval.report.Report;
+import org.mlmsuite.eval.report.ReportWriter;
 import org.mlmsuite.eval.rouge.RougeAggregate;
 import org.mlmsuite.eval.rouge.RougeEvaluator;
 import org.mlmsuite.eval.rouge.RougeScorer;
@@ -67,6 +72,10 @@ public final class MetricsRougeCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20240607", description = "Seed of the bootstrap resampling (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write report.json, report.md and report.html for the corpus scores into DIR.")
+  Path reportDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -111,7 +120,41 @@ public final class MetricsRougeCommand implements Callable<Integer> {
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(corpusJson(scorer, split, hypotheses.size(), result)));
     }
     out.flush();
+    if (reportDir != null) {
+      new ReportWriter().write(report(scorer, split, hypotheses.size(), result), reportDir);
+    }
     return 0;
+  }
+
+  private Report report(RougeScorer scorer, SentenceSplit split, int segments, RougeEvaluator.Result result) {
+    List<String> columns = new ArrayList<>();
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Map.Entry<RougeType, RougeAggregate> e : result.corpus().entrySet()) {
+      columns.add(e.getKey().name());
+      values.put(e.getKey().name(), e.getValue().mean().fmeasure());
+    }
+    MetricsTableSection.SystemRow row = MetricsTableSection.SystemRow.system(hyp.getFileName().toString(), values);
+    for (Map.Entry<RougeType, RougeAggregate> e : result.corpus().entrySet()) {
+      row = row.withInterval(e.getKey().name(), e.getValue().low().fmeasure(), e.getValue().high().fmeasure());
+    }
+    Provenance.Builder provenance = Provenance.builder()
+        .command("mlm metrics " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+        .seed(seed)
+        .dataset(hyp.getFileName().toString(), "hypotheses", segments, hyp.toString());
+    for (Path ref : refs) {
+      provenance.dataset(ref.getFileName().toString(), "references", segments, ref.toString());
+    }
+    return Report.builder("ROUGE of " + hyp.getFileName())
+        .provenance(provenance.build())
+        .metrics(MetricsTableSection.builder("ROUGE F-measure (corpus mean, " + Math.round(confidence * 100)
+                + "% bootstrap interval)", columns.toArray(String[]::new))
+            .row(row)
+            .build())
+        .text("Method", "Scores computed as Google's rouge-score 0.1.2 computes them; stemmer: "
+            + (scorer.usesStemmer() ? "Porter (NLTK_EXTENSIONS)" : "none") + "; sentence split for rougeLsum: "
+            + split.cliName() + "; " + refs.size() + " reference(s) per segment, best per segment and type. "
+            + "Intervals: " + bootstrapSamples + " bootstrap resamples, seed " + seed + ".")
+        .build();
   }
 
   private ObjectNode corpusJson(RougeScorer scorer, SentenceSplit split, int segments, RougeEvaluator.Result result) {

@@ -54,6 +54,19 @@ class MetricsRougeCommandTest {
   }
 
   @Test
+  void reportOptionWritesAllThreeFiles() throws IOException {
+    Path hyp = write("hyp.txt", "the cat sat", "one two");
+    Path ref = write("ref.txt", "the cat sat", "one five");
+    Path out = dir.resolve("report");
+    run("--hyp", hyp.toString(), "--ref", ref.toString(), "--types", "rouge1", "--report", out.toString());
+    JsonNode report = JSON.readTree(out.resolve("report.json").toFile()).get("report");
+    assertEquals(0.75, report.at("/sections/0/rows/0/values/rouge1").asDouble(), 1e-12);
+    assertTrue(report.at("/provenance/command").asText().contains("--types rouge1"));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
+    assertTrue(Files.exists(out.resolve("report.md")));
+  }
+
+  @Test
   void rougeLsumReadsLiteralNewlineEscapesAsSentenceBreaks() throws IOException {
     // rouge-score's testRougeLsum example, with the sentence break written as the two characters \n.
     Path hyp = write("hyp.txt", "w1 w2 w6 w7 w8\\nw1 w3 w8 w9 w5");
