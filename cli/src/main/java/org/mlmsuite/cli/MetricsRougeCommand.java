@@ -170,7 +170,9 @@ public final class MetricsRougeCommand implements Callable<Integer> {
     bootstrap.put("samples", bootstrapSamples);
     bootstrap.put("confidence", confidence);
     bootstrap.put("seed", seed);
-    bootstrap.put("note", "mid is the median of bootstrap means as in rouge-score; mean is the plain corpus mean");
+    bootstrap.put("note", "low/mid/high are percentiles of bootstrap means as in rouge-score (mid = median);"
+        + " mean is the plain corpus mean. Same method as rouge-score, but not numpy's random draws,"
+        + " so interval ends differ from rouge-score's by bootstrap noise only");
     ObjectNode scores = root.putObject("scores");
     for (Map.Entry<RougeType, RougeAggregate> e : result.corpus().entrySet()) {
       RougeAggregate a = e.getValue();
