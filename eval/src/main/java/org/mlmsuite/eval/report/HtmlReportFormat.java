@@ -155,7 +155,12 @@ public final class HtmlReportFormat {
   }
 
   private static void curves(StringBuilder h, CurvesSection c) {
-    h.append("<p class=\"source\">From <code>").append(esc(c.source())).append("</code>.</p>\n<div class=\"charts\">\n");
+    h.append("<p class=\"source\">From <code>").append(esc(c.source())).append("</code>.</p>\n");
+    if (c.panels().isEmpty()) {
+      h.append("<p>The log has no numeric fields to plot.</p>\n");
+      return;
+    }
+    h.append("<div class=\"charts\">\n");
     for (CurvesSection.Panel panel : c.panels()) {
       h.append(LineChart.render(panel.title(), c.xLabel(), panel.yLabel(), panel.series()));
     }
