@@ -26,6 +26,7 @@ import org.mlmsuite.eval.rouge.RougeScorer;
 import org.mlmsuite.eval.rouge.RougeType;
 import org.mlmsuite.eval.rouge.Score;
 import org.mlmsuite.eval.rouge.SentenceSplit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -138,7 +139,7 @@ public final class MetricsRougeCommand implements Callable<Integer> {
       row = row.withInterval(e.getKey().name(), e.getValue().low().fmeasure(), e.getValue().high().fmeasure());
     }
     Provenance.Builder provenance = Provenance.builder()
-        .command("mlm metrics " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+        .command("mlm", commandWords())
         .seed(seed)
         .dataset(hyp.getFileName().toString(), "hypotheses", segments, hyp.toString());
     for (Path ref : refs) {
@@ -182,6 +183,19 @@ public final class MetricsRougeCommand implements Callable<Integer> {
       measure(type.putObject("fmeasure"), a.mean().fmeasure(), a.low().fmeasure(), a.mid().fmeasure(), a.high().fmeasure());
     }
     return root;
+  }
+
+  /** "metrics rouge" (or however this command is reached) followed by the arguments as given. */
+  private String[] commandWords() {
+    List<String> words = new ArrayList<>();
+    for (CommandLine c = spec.commandLine(); c != null && c.getParent() != null; c = c.getParent()) {
+      words.add(0, c.getCommandName());
+    }
+    if (words.isEmpty()) {
+      words.addAll(List.of("metrics", spec.name()));
+    }
+    words.addAll(spec.commandLine().getParseResult().originalArgs());
+    return words.toArray(String[]::new);
   }
 
   private static void measure(ObjectNode node, double mean, double low, double mid, double high) {

@@ -61,6 +61,7 @@ class MetricsRougeCommandTest {
     run("--hyp", hyp.toString(), "--ref", ref.toString(), "--types", "rouge1", "--report", out.toString());
     JsonNode report = JSON.readTree(out.resolve("report.json").toFile()).get("report");
     assertEquals(0.75, report.at("/sections/0/rows/0/values/rouge1").asDouble(), 1e-12);
+    assertTrue(report.at("/provenance/command").asText().startsWith("mlm metrics rouge --hyp "), report.at("/provenance/command").asText());
     assertTrue(report.at("/provenance/command").asText().contains("--types rouge1"));
     assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
     assertTrue(Files.exists(out.resolve("report.md")));
