@@ -3,7 +3,6 @@ package org.mlmsuite.backbone.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -81,8 +80,12 @@ public final class WordPieceTrainer {
     int[][] symbols = new int[n][];
     int[] lengths = new int[n];
     long[] wordCounts = new long[n];
+    // most frequent words first (ties by text), so the same corpus always gives the same vocabulary
+    List<Map.Entry<String, long[]>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort((x, y) -> x.getValue()[0] != y.getValue()[0]
+        ? Long.compare(y.getValue()[0], x.getValue()[0]) : x.getKey().compareTo(y.getKey()));
     int w = 0;
-    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+    for (Map.Entry<String, long[]> e : entries) {
       String word = e.getKey();
       int[] syms = new int[word.codePointCount(0, word.length())];
       int len = 0;
@@ -116,7 +119,7 @@ public final class WordPieceTrainer {
       }
     }
     PriorityQueue<long[]> queue = new PriorityQueue<>(WordPieceTrainer::compareCandidates);
-    pairs.counts.forEach((p, c) -> queue.add(new long[] {c[0], p}));
+    pairs.entries.forEach((p, e) -> queue.add(new long[] {e.count, p}));
 
     int[] visited = new int[n];
     int step = 0;
@@ -226,12 +229,11 @@ public final class WordPieceTrainer {
   /** Pair -> total count and the words it occurs in (may list a word twice or stale words). */
   private static final class PairTable {
     static final class Entry {
-      long[] count = new long[1];
+      long count;
       int[] words = new int[2];
       int size;
     }
 
-    final Map<Long, long[]> counts = new LinkedHashMap<>();
     final Map<Long, Entry> entries = new HashMap<>();
 
     void add(long p, long delta, int word) {
@@ -239,9 +241,8 @@ public final class WordPieceTrainer {
       if (e == null) {
         e = new Entry();
         entries.put(p, e);
-        counts.put(p, e.count);
       }
-      e.count[0] += delta;
+      e.count += delta;
       if (word >= 0) {
         if (e.size == e.words.length) {
           e.words = Arrays.copyOf(e.words, e.size * 2);
@@ -252,7 +253,7 @@ public final class WordPieceTrainer {
 
     long count(long p) {
       Entry e = entries.get(p);
-      return e == null ? 0 : e.count[0];
+      return e == null ? 0 : e.count;
     }
 
     Entry entry(long p) {
@@ -261,7 +262,6 @@ public final class WordPieceTrainer {
 
     void remove(long p) {
       entries.remove(p);
-      counts.remove(p);
     }
   }
 }
