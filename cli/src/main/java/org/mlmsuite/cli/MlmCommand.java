@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Pretrain a masked-language-model backbone and fine-tune it for classification, translation and summarization.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        TokenizerCommand.class,
+        TokenizeCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
