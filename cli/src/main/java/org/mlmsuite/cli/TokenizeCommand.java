@@ -40,7 +40,8 @@ public final class TokenizeCommand implements Callable<Integer> {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     int lineNumber = 0;
-    for (String line; (line = in.readLine()) != null; ) {
+    try {
+      for (String line; (line = in.readLine()) != null; ) {
       lineNumber++;
       Encoding e;
       if (pair) {
@@ -58,8 +59,10 @@ public final class TokenizeCommand implements Callable<Integer> {
       node.set("type_ids", JSON.valueToTree(e.typeIds()));
       out.write(JSON.writeValueAsString(node));
       out.newLine();
+      }
+    } finally {
+      out.flush(); // lines before a bad one are still printed
     }
-    out.flush();
     return 0;
   }
 }
