@@ -2,6 +2,7 @@ package org.mlmsuite.backbone.text;
 
 import java.text.Normalizer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Normalizes text and splits it into words exactly as Hugging Face's BertNormalizer
@@ -29,8 +30,8 @@ final class BertWordSplitter {
   private static final int[] SPACE = {' '};
 
   private final boolean uncased;
-  /** Normalized form of each BMP character, filled lazily (racy but idempotent). */
-  private final int[][] bmp = new int[0x10000][];
+  /** Normalized form of each BMP character, filled lazily; release/acquire so threads may share it. */
+  private final AtomicReferenceArray<int[]> bmp = new AtomicReferenceArray<>(0x10000);
   private final ConcurrentHashMap<Integer, int[]> astral = new ConcurrentHashMap<>();
 
   BertWordSplitter(boolean uncased) {
@@ -119,10 +120,10 @@ final class BertWordSplitter {
   /** The code points one original character turns into (before splitting). */
   int[] normalized(int cp) {
     if (cp < 0x10000) {
-      int[] cached = bmp[cp];
+      int[] cached = bmp.getAcquire(cp);
       if (cached == null) {
         cached = computeNormalized(cp);
-        bmp[cp] = cached;
+        bmp.setRelease(cp, cached);
       }
       return cached;
     }
