@@ -78,6 +78,17 @@ class WordPieceTokenizerTest {
   }
 
   @Test
+  void loneSurrogatesAreDroppedLikeOtherCategoryCCharacters() {
+    // not comparable with Hugging Face through DJL: JNI turns a lone surrogate into three U+FFFD
+    String text = "the\uD800cafe \uDC00the";
+    Encoding e = uncased().encode(text);
+    assertArrayEquals(new String[] {"[CLS]", "[UNK]", "the", "[SEP]"}, e.tokens(), "thecafe is one word");
+    assertEquals(0, e.startOffsets()[1]);
+    assertEquals(8, e.endOffsets()[1]);
+    assertEquals(10, e.startOffsets()[2]);
+  }
+
+  @Test
   void literalSpecialTokensAreMatchedBeforeLowercasing() {
     Encoding e = uncased().encode("the[MASK] [mask]");
     assertArrayEquals(new String[] {"[CLS]", "the", "[MASK]", "[UNK]", "[UNK]", "[UNK]", "[SEP]"}, e.tokens());
