@@ -62,16 +62,17 @@ class WordPieceParityTest {
   @BeforeAll
   static void trainVocabularies() {
     lines = MirrorSamples.lines(500);
-    uncasedVocab = train(true, 3000);
-    casedVocab = train(false, 3000);
+    // uncased: small vocabulary and alphabet, so many words split and some characters are unknown;
+    // cased: a larger vocabulary with the full default alphabet, so long matches are exercised
+    uncasedVocab = train(true, new WordPieceTrainer.Options(3000, 2, 300));
+    casedVocab = train(false, new WordPieceTrainer.Options(12000, 2, 1000));
   }
 
-  private static Vocabulary train(boolean lowercase, int size) {
+  private static Vocabulary train(boolean lowercase, WordPieceTrainer.Options options) {
     WordFrequencies freq = new WordFrequencies(lowercase);
     lines.forEach(freq::add);
     HARD_CASES.forEach(freq::add);
-    // a small alphabet limit so that some characters of the data are unknown
-    return new WordPieceTrainer(new WordPieceTrainer.Options(size, 2, 300)).train(freq);
+    return new WordPieceTrainer(options).train(freq);
   }
 
   @AfterAll
@@ -110,6 +111,7 @@ class WordPieceParityTest {
     }
     report(failures, texts.size());
     assertTrue(texts.size() >= 3000, "compared " + texts.size());
+    System.out.println("parity vocabulary: " + vocab.size() + " tokens, lowercase=" + lowercase);
   }
 
   @Test
