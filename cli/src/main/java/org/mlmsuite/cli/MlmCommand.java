@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         MetricsCommand.class,
         NerCommand.class,
         DatasetsCommand.class,
+        TokenizerCommand.class,
+        TokenizeCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
