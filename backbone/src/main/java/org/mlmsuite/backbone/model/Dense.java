@@ -27,6 +27,9 @@ public final class Dense {
   /** x: [..., in] -> [..., out]. */
   public Operand<TFloat32> apply(Operand<TFloat32> x) {
     int rank = x.shape().numDimensions();
+    if (rank < 2) {
+      throw new IllegalArgumentException("Dense needs an input of known rank >= 2, got " + x.shape());
+    }
     if (rank == 2) {
       return project(x);
     }

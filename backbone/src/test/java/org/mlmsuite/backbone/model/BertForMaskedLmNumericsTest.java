@@ -156,6 +156,51 @@ class BertForMaskedLmNumericsTest {
     System.out.printf("gradient check: %d elements, worst relative diff %.2e%n", checked, worst);
   }
 
+  /**
+   * Central differences on the float32 graph itself, by feeding perturbed variable values. eps
+   * 1e-2 against weights of scale 0.3: the loss (~4) rounds at ~1e-6, i.e. ~5e-5 in the
+   * difference quotient, and the truncation error eps^2 |f'''| / 6 is ~1e-4; we allow 5% + 1e-3.
+   */
+  @Test
+  void gradientsMatchFiniteDifferencesOfTheGraph() {
+    Map<String, double[]> weights = randomizeWeights(17);
+    List<Parameter> params = model.parameters();
+    List<Operand<?>> variables = new ArrayList<>();
+    params.forEach(p -> variables.add(p.variable()));
+    Gradients gradients = model.context().tf().gradients(model.loss(), variables);
+    Random random = new Random(8);
+    for (String name : List.of("bert.encoder.layer.1.attention.self.key.weight",
+        "bert.embeddings.word_embeddings.weight", "bert.encoder.layer.0.output.LayerNorm.weight",
+        "cls.predictions.transform.dense.bias")) {
+      int index = params.indexOf(model.context().params().get(name));
+      Parameter p = params.get(index);
+      float[] analytic;
+      try (Result r = feeds(session.runner()).fetch(gradients.dy(index)).run()) {
+        analytic = TestTensors.values(r.get(0));
+      }
+      double[] base = weights.get(name);
+      for (int sample = 0; sample < 3; sample++) {
+        int k = random.nextInt(base.length);
+        double eps = 1e-2;
+        double numeric = (graphLoss(p, base, k, eps) - graphLoss(p, base, k, -eps)) / (2 * eps);
+        assertTrue(Math.abs(numeric - analytic[k]) <= 5e-2 * Math.abs(numeric) + 1e-3,
+            name + "[" + k + "]: analytic " + analytic[k] + " vs numeric " + numeric);
+      }
+    }
+  }
+
+  private double graphLoss(Parameter p, double[] base, int k, double delta) {
+    float[] value = new float[base.length];
+    for (int i = 0; i < base.length; i++) {
+      value[i] = (float) base[i];
+    }
+    value[k] = (float) (base[k] + delta);
+    try (TFloat32 perturbed = TestTensors.floats(p.shape(), value);
+        Result r = feeds(session.runner()).feed(p.variable(), perturbed).fetch(model.loss()).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
+
   private Session.Runner feeds(Session.Runner runner) {
     EncoderInputs in = model.inputs();
     return runner.feed(in.inputIds(), keep(TestTensors.ints(IDS)))
