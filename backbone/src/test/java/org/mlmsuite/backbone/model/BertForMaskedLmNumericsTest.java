@@ -102,6 +102,7 @@ class BertForMaskedLmNumericsTest {
       }
     }
     assertTrue(maxDiff < 1e-4, "max |graph - reference| = " + maxDiff);
+    System.out.printf("forward check: max |graph - reference| = %.2e%n", maxDiff);
     double expectedLoss = reference.loss(IDS, TYPES, MASK, POSITIONS, LABELS, WEIGHTS);
     assertEquals(expectedLoss, loss, 1e-4);
     assertTrue(expectedLoss > 1, "random weights should give a non-trivial loss: " + expectedLoss);
