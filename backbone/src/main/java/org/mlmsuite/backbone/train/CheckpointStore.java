@@ -20,7 +20,8 @@ import org.tensorflow.Session;
  * The checkpoints of one run, under {@code <output>/checkpoints}: directories {@code ckpt-<step>}
  * and a {@code latest} pointer file. A checkpoint is written into a hidden temp directory, fsynced
  * and renamed into place, so a directory named {@code ckpt-*} is always complete, whenever the
- * process dies. Keeps the newest {@code keep} checkpoints.
+ * process dies; {@code latest} (written atomically after the rename) names the newest one for
+ * tools. Keeps the newest {@code keep} checkpoints.
  */
 public final class CheckpointStore {
   public static final String DIRECTORY = "checkpoints";
@@ -41,18 +42,12 @@ public final class CheckpointStore {
     return new CheckpointStore(outputDirectory, 1).latest();
   }
 
+  /**
+   * The newest complete checkpoint. Normally the one the {@code latest} pointer names; after a
+   * crash between a checkpoint's rename and the pointer update, the newer complete directory.
+   */
   public Optional<Checkpoint> latest() {
-    Path pointer = root.resolve(LATEST);
     try {
-      if (Files.isRegularFile(pointer)) {
-        String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-        Matcher m = NAME.matcher(name);
-        Path dir = root.resolve(name);
-        if (m.matches() && Files.isRegularFile(dir.resolve(Checkpoint.STATE_FILE))) {
-          return Optional.of(new Checkpoint(dir, Long.parseLong(m.group(1))));
-        }
-      }
-      // A crash between the rename and the pointer update leaves a newer complete directory.
       List<Checkpoint> all = list();
       return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     } catch (IOException e) {

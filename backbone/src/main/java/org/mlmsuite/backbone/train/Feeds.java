@@ -23,7 +23,8 @@ public final class Feeds implements AutoCloseable {
     return this;
   }
 
-  Session.Runner applyTo(Session.Runner runner) {
+  /** Adds every feed to {@code runner} (for evaluators and predictors that run the graph). */
+  public Session.Runner applyTo(Session.Runner runner) {
     feeds.forEach((op, tensor) -> runner.feed(op, tensor));
     return runner;
   }

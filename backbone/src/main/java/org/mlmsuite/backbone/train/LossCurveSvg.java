@@ -102,12 +102,12 @@ public final class LossCurveSvg {
     return out;
   }
 
-  /** Keeps every k-th point (and the last) so that at most MAX_POINTS remain. */
+  /** Keeps every k-th point and the last, at most MAX_POINTS in all. */
   private static List<Point> thin(List<Point> pts) {
     if (pts.size() <= MAX_POINTS) {
       return pts;
     }
-    int k = (pts.size() + MAX_POINTS - 1) / MAX_POINTS;
+    int k = (pts.size() - 1 + MAX_POINTS - 2) / (MAX_POINTS - 1);
     List<Point> out = new ArrayList<>();
     for (int i = 0; i < pts.size(); i += k) {
       out.add(pts.get(i));

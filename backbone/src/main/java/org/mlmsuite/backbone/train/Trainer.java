@@ -145,7 +145,9 @@ public final class Trainer<B> implements AutoCloseable {
     double elapsedAtStart = state.elapsedSeconds();
     long windowStartNanos = sessionStartNanos;
     long windowUnits = 0;
-    boolean stop = false;
+    // A run that already stopped early stays stopped when resumed.
+    boolean stop = earlyStopping.isPresent() && state.earlyStopping() != null
+        && earlyStopping.get().decision(state.earlyStopping()) == EarlyStopping.Decision.STOP;
     double lastLoss = Double.NaN;
     try {
       while (state.step() < end && !stop) {

@@ -103,6 +103,12 @@ class TrainerTest {
     assertEquals(evals.size() - 4, bestIndex, "stops after exactly 3 evaluations without improvement");
     assertEquals(evals.get(bestIndex).get("step").asLong(), s.bestCheckpoint().orElseThrow().step());
     assertEquals(best, CheckpointStore.readState(s.bestCheckpoint().get()).earlyStopping().best(), 0);
+    // Resuming a run that stopped early does not train further.
+    try (var t = mlp(config, dir, losses).earlyStopping(EarlyStopping.minimize("loss", 3)).resume(true).build()) {
+      TrainingSummary again = t.train();
+      assertTrue(again.stoppedEarly());
+      assertEquals(s.step(), again.step());
+    }
   }
 
   @Test
