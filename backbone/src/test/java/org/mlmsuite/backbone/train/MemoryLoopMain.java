@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * A long toy training loop for the native-memory test, run in a JVM with a small, pre-touched heap
- * so that VmRSS growth is native growth. Prints {@code rss <kib at step 500> <kib at end>
- * pointers <live at 500> <live at end>}. Arguments: output directory, steps.
+ * so that VmRSS growth is native growth. Prints {@code rss <KiB at step 500> <KiB at end>}.
+ * Arguments: output directory, steps.
  */
 public final class MemoryLoopMain {
   /** 256 x 128 float32 = 128 KiB fed per step. */
@@ -21,7 +20,6 @@ public final class MemoryLoopMain {
     List<ToyModels.Example> data = ToyModels.data(1024, FEATURES, 9);
     TrainingConfig config = ToyModels.config(steps, 1, 256).withCadence(500, 0, 0, 1);
     long[] rss = new long[2];
-    long[] pointers = new long[2];
     try (var t = Trainer.builder(config, dir, ToyModels.linearRegression(FEATURES),
             new ShuffledBatchSource<>(data, 256, 1))
         .progress(TrainingProgress.silent())
@@ -29,12 +27,11 @@ public final class MemoryLoopMain {
           if (m.step() == 500 || m.step() == steps) {
             int i = m.step() == 500 ? 0 : 1;
             rss[i] = residentKib();
-            pointers[i] = Pointer.totalCount();
           }
         }).build()) {
       t.train();
     }
-    System.out.println("rss " + rss[0] + " " + rss[1] + " pointers " + pointers[0] + " " + pointers[1]);
+    System.out.println("rss " + rss[0] + " " + rss[1]);
   }
 
   static long residentKib() {
