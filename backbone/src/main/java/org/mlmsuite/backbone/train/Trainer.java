@@ -138,7 +138,6 @@ public final class Trainer<B> implements AutoCloseable {
    */
   public TrainingSummary trainUntil(long stopStep) {
     long end = Math.min(stopStep, config.totalSteps());
-    int n = config.gradientAccumulationSteps();
     long sessionStartNanos = System.nanoTime();
     long sessionStartStep = state.step();
     long sessionStartUnits = state.unitsSeen();
@@ -153,34 +152,10 @@ public final class Trainer<B> implements AutoCloseable {
       while (state.step() < end && !stop) {
         long step = state.step();
         double lr = schedule.learningRate(step);
-        double lossSum = 0;
-        long units = 0;
-        float gradNorm = Float.NaN;
-        for (int k = 0; k < n; k++) {
-          boolean last = k == n - 1;
-          try (Feeds feeds = new Feeds()) {
-            units += objective.feeder().feed(source.next(), feeds);
-            if (objective.dropoutSeed().isPresent()) {
-              feeds.put(objective.dropoutSeed().get(), TInt64.vectorOf(config.seed(), step * n + k));
-            }
-            if (last) {
-              feeds.put(optimizer.learningRate(), TFloat32.scalarOf((float) lr));
-            }
-            Session.Runner runner = feeds.applyTo(session.runner()).fetch(objective.loss());
-            if (last) {
-              runner.fetch(optimizer.gradNorm()).addTarget(optimizer.apply());
-            } else {
-              runner.addTarget(optimizer.accumulate());
-            }
-            try (Result result = runner.run()) {
-              lossSum += ((TFloat32) result.get(0)).getFloat();
-              if (last) {
-                gradNorm = ((TFloat32) result.get(1)).getFloat();
-              }
-            }
-          }
-        }
-        double loss = lossSum / n;
+        StepOutcome outcome = runOptimizerStep(step, lr);
+        double loss = outcome.loss();
+        long units = outcome.units();
+        float gradNorm = outcome.gradNorm();
         if (!Double.isFinite(loss)) {
           throw new IllegalStateException("training diverged: loss is " + loss + " at step "
               + (step + 1) + " (lr " + lr + "); lower the learning rate or check the data");
@@ -242,6 +217,44 @@ public final class Trainer<B> implements AutoCloseable {
         state.lastEval(), state.elapsedSeconds());
   }
 
+  private record StepOutcome(double loss, float gradNorm, long units) {}
+
+  /**
+   * One optimizer step: accumulate the first N-1 micro-batches, apply on the last. The dropout
+   * seed of micro-batch k of step s is [config seed, s * N + k].
+   */
+  private StepOutcome runOptimizerStep(long step, double lr) {
+    int n = config.gradientAccumulationSteps();
+    double lossSum = 0;
+    long units = 0;
+    float gradNorm = Float.NaN;
+    for (int k = 0; k < n; k++) {
+      boolean last = k == n - 1;
+      try (Feeds feeds = new Feeds()) {
+        units += objective.feeder().feed(source.next(), feeds);
+        if (objective.dropoutSeed().isPresent()) {
+          feeds.put(objective.dropoutSeed().get(), TInt64.vectorOf(config.seed(), step * n + k));
+        }
+        if (last) {
+          feeds.put(optimizer.learningRate(), TFloat32.scalarOf((float) lr));
+        }
+        Session.Runner runner = feeds.applyTo(session.runner()).fetch(objective.loss());
+        if (last) {
+          runner.fetch(optimizer.gradNorm()).addTarget(optimizer.apply());
+        } else {
+          runner.addTarget(optimizer.accumulate());
+        }
+        try (Result result = runner.run()) {
+          lossSum += ((TFloat32) result.get(0)).getFloat();
+          if (last) {
+            gradNorm = ((TFloat32) result.get(1)).getFloat();
+          }
+        }
+      }
+    }
+    return new StepOutcome(lossSum / n, gradNorm, units);
+  }
+
   private Map<String, Double> evaluate(long step) throws IOException {
     Map<String, Double> metrics = new LinkedHashMap<>(objective.evaluator().get().evaluate(session));
     EarlyStopping.State es = state.earlyStopping();
@@ -256,7 +269,7 @@ public final class Trainer<B> implements AutoCloseable {
     }
     state = new TrainerState(state.step(), state.dataPosition(), state.seed(),
         state.elapsedSeconds(), state.unitsSeen(), state.windowLossSum(), state.windowSteps(),
-        state.smoothedLoss(), es, Map.copyOf(metrics));
+        state.smoothedLoss(), es, java.util.Collections.unmodifiableMap(metrics));
     if (earlyStopping.isPresent() && earlyStopping.get().decision(es) == EarlyStopping.Decision.IMPROVED) {
       CheckpointStore.writeAtomically(session, state, outputDirectory, BEST);
     }
