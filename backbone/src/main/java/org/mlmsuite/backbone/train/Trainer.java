@@ -85,7 +85,12 @@ public final class Trainer<B> implements AutoCloseable {
       session = s;
       if (existing.isPresent()) {
         Checkpoint ckpt = existing.get();
-        session.restore(ckpt.prefix());
+        try {
+          session.restore(ckpt.prefix());
+        } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
+          throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
+              + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
         state = CheckpointStore.readState(ckpt);
         if (state.seed() != config.seed()) {
           throw new IllegalArgumentException(outputDirectory + ": run was started with seed "

@@ -125,6 +125,11 @@ class TrainerTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> mlp(otherLr, dir, new ArrayList<>()).resume(true).build());
     assertTrue(e.getMessage().contains("different optimizer config"), e.getMessage());
+    // A graph with other variables than the checkpoint's cannot resume it.
+    e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder(config, dir,
+            ToyModels.mlpClassifier(6, 9, DEV), new ShuffledBatchSource<>(TRAIN, 8, 11))
+        .progress(TrainingProgress.silent()).resume(true).build());
+    assertTrue(e.getMessage().contains("does not match the graph"), e.getMessage());
   }
 
   static List<JsonNode> logLines(Path dir) throws IOException {
