@@ -46,7 +46,11 @@ class KillAndResumeTest {
       child.destroyForcibly();
       child.waitFor();
       long at = CheckpointStore.latest(killed).map(Checkpoint::step).orElse(-1L);
-      killedAt.add("round " + round + ": latest checkpoint " + at);
+      boolean midWrite;
+      try (var leftovers = Files.list(killed.resolve(CheckpointStore.DIRECTORY))) {
+        midWrite = leftovers.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+      }
+      killedAt.add("round " + round + ": latest checkpoint " + at + (midWrite ? ", killed mid-write" : ""));
       assertTrue(at < STEPS, "the child finished before the kill (seed " + seed + ")");
     }
     try (var t = ToyTrainingMain.trainer(killed, ToyTrainingMain.config(STEPS, 0)).build()) {
