@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code mlm metrics}: scores files of system output against references and prints JSON. Each
- * metric is a subcommand in the list below (a ROUGE subcommand is one more line there); subcommands
+ * metric is a subcommand in the list below; subcommands
  * read their files through {@link MetricInputs} and print through {@link #printJson}.
  */
 @Command(
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         BleuMetricCommand.class,
         ChrfMetricCommand.class,
         ClassificationMetricCommand.class,
+        MetricsRougeCommand.class,
     })
 public final class MetricsCommand implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();
