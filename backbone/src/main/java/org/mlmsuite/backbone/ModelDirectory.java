@@ -1,0 +1,208 @@
+package org.mlmsuite.backbone;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.text.TokenizerConfig;
+import org.mlmsuite.backbone.text.Vocabulary;
+import org.mlmsuite.backbone.text.WordPieceTokenizer;
+
+/**
+ * The unit users move around: a folder holding a trained model, in the spirit of Hugging Face's
+ * {@code from_pretrained(dir)}. Backbones and every task model use the same layout:
+ *
+ * <pre>
+ *   model.json             manifest: format, kind ("backbone", "classifier", ...); written LAST,
+ *                          so a folder without it is an incomplete export
+ *   config.json            the Transformer's {@link TransformerConfig} (Hugging Face key names)
+ *   vocab.txt              WordPiece vocabulary
+ *   tokenizer_config.json  {@link TokenizerConfig}
+ *   weights/model.*        TensorFlow checkpoint with the model's variables only (no optimizer state)
+ *   &lt;task&gt;.json            task-specific records (labels, generation settings, provenance, ...)
+ * </pre>
+ *
+ * A training run may keep its resumable state ({@code checkpoints/}, {@code train-log.jsonl},
+ * {@code training-config.json}) in the same folder; loading ignores it.
+ */
+public final class ModelDirectory {
+  public static final String MANIFEST = "model.json";
+  public static final String CONFIG = "config.json";
+  public static final String WEIGHTS_DIR = "weights";
+  private static final String WEIGHTS_PREFIX_NAME = "model";
+  private static final String FORMAT = "mlm-suite-model";
+  private static final int FORMAT_VERSION = 1;
+
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The manifest: what kind of model a folder holds. */
+  public record Manifest(String format, int formatVersion, String kind) {}
+
+  private final Path dir;
+  private final Manifest manifest;
+
+  private ModelDirectory(Path dir, Manifest manifest) {
+    this.dir = dir;
+    this.manifest = manifest;
+  }
+
+  /**
+   * Opens a model folder and checks that it is complete and of the expected kind.
+   *
+   * @throws IllegalArgumentException naming the folder and what is missing or wrong
+   */
+  public static ModelDirectory open(Path dir, String expectedKind) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("not a model directory: " + dir + " (no such folder)");
+    }
+    Path manifestFile = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      throw new IllegalArgumentException("not a model directory: " + dir + " (no " + MANIFEST
+          + "; an interrupted export or training run leaves none)");
+    }
+    Manifest manifest = readJson(manifestFile, Manifest.class);
+    if (!FORMAT.equals(manifest.format())) {
+      throw new IllegalArgumentException(manifestFile + ": field 'format' is '" + manifest.format()
+          + "', expected '" + FORMAT + "'");
+    }
+    if (manifest.formatVersion() > FORMAT_VERSION) {
+      throw new IllegalArgumentException(manifestFile + ": field 'formatVersion' is "
+          + manifest.formatVersion() + ", this build reads up to " + FORMAT_VERSION);
+    }
+    if (expectedKind != null && !expectedKind.equals(manifest.kind())) {
+      throw new IllegalArgumentException(dir + " holds a '" + manifest.kind() + "' model, expected a '"
+          + expectedKind + "' model");
+    }
+    ModelDirectory model = new ModelDirectory(dir, manifest);
+    for (String required : List.of(CONFIG, Vocabulary.FILE_NAME, TokenizerConfig.FILE_NAME)) {
+      if (!Files.isRegularFile(dir.resolve(required))) {
+        throw new IllegalArgumentException("model directory " + dir + " is missing " + required);
+      }
+    }
+    if (!Files.isRegularFile(Path.of(model.weightsPrefix() + ".index"))) {
+      throw new IllegalArgumentException("model directory " + dir + " is missing its weights ("
+          + WEIGHTS_DIR + "/" + WEIGHTS_PREFIX_NAME + ".index)");
+    }
+    return model;
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  public String kind() {
+    return manifest.kind();
+  }
+
+  public TransformerConfig config() {
+    try {
+      return TransformerConfig.read(dir.resolve(CONFIG));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(CONFIG), e);
+    }
+  }
+
+  public WordPieceTokenizer tokenizer() {
+    return WordPieceTokenizer.fromDirectory(dir);
+  }
+
+  /** The checkpoint prefix for {@code session.restore} / {@code WeightLoader.from}. */
+  public String weightsPrefix() {
+    return weightsPrefix(dir);
+  }
+
+  /** Reads a task record such as {@code labels.json}, with errors naming the file and field. */
+  public <T> T read(String fileName, Class<T> type) {
+    return readJson(dir.resolve(fileName), type);
+  }
+
+  /**
+   * Writes a complete model into {@code dir} (created if needed; files of a training run already
+   * there are kept). Each part is written atomically and the manifest last, so a crash leaves a
+   * folder that {@link #open} rejects rather than a half-written model.
+   *
+   * @param saveWeights saves the model's variables to the prefix it is given, e.g.
+   *     {@code prefix -> session.save(prefix)} on a graph holding only the model's variables
+   * @param records task records to write as JSON, file name to value
+   */
+  public static ModelDirectory write(Path dir, String kind, TransformerConfig config,
+      WordPieceTokenizer tokenizer, Consumer<String> saveWeights, java.util.Map<String, Object> records) {
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(MANIFEST));
+      config.write(dir.resolve(CONFIG));
+      tokenizer.saveTo(dir);
+      for (var record : records.entrySet()) {
+        writeJson(dir.resolve(record.getKey()), record.getValue());
+      }
+      Path weights = dir.resolve(WEIGHTS_DIR);
+      Path staging = Files.createTempDirectory(dir, "." + WEIGHTS_DIR + "-");
+      saveWeights.accept(staging.resolve(WEIGHTS_PREFIX_NAME).toString());
+      Path old = dir.resolve("." + WEIGHTS_DIR + "-old");
+      deleteTree(old);
+      if (Files.exists(weights)) {
+        Files.move(weights, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, weights, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(old);
+      writeJson(dir.resolve(MANIFEST), new Manifest(FORMAT, FORMAT_VERSION, kind));
+      return open(dir, kind);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model directory " + dir, e);
+    }
+  }
+
+  static String weightsPrefix(Path dir) {
+    return dir.resolve(WEIGHTS_DIR).resolve(WEIGHTS_PREFIX_NAME).toString();
+  }
+
+  /** Writes JSON to a temp file and renames it into place. */
+  public static void writeJson(Path file, Object value) {
+    try {
+      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+      JSON.writeValue(tmp.toFile(), value);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  static <T> T readJson(Path file, Class<T> type) {
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      String field = e.getPath().isEmpty() ? "" : " field '" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "'";
+      throw new IllegalArgumentException(file + ":" + lineOf(e) + field + ": " + e.getOriginalMessage(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ":" + lineOf(e) + ": not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static int lineOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}
