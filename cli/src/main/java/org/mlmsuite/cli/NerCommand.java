@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ public final class NerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path data = ConllLocation.resolve(conll, "train");
+      Path data = conllFile(conll, "train");
       NameFinderTrainingConfig config = new NameFinderTrainingConfig(iterations, cutoff, threads);
       PrintWriter err = spec.commandLine().getErr();
       err.println("ner: training on " + data + " (" + iterations + " iterations, cutoff " + cutoff + ")");
@@ -112,7 +113,7 @@ public final class NerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path data = ConllLocation.resolve(conll, "test");
+      Path data = conllFile(conll, "test");
       NerScores scores = NerEvaluator.evaluate(NameFinderTrainer.load(model), data);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%s: %d sentences%n", data, scores.sentences());
@@ -129,37 +130,12 @@ public final class NerCommand implements Runnable {
     }
   }
 
-  /** Resolves a CoNLL file argument: an existing path, or a name in the dataset mirror. */
-  static final class ConllLocation {
-    private ConllLocation() {}
-
-    static Path resolve(String argument, String defaultSplit) {
-      Path asFile = Path.of(argument);
-      if (Files.exists(asFile)) {
-        return asFile;
-      }
-      String[] parts = argument.split(":", 2);
-      if (!parts[0].equals("conll2003")) {
-        throw new IllegalArgumentException("no such file: " + argument
-            + " (catalog names: conll2003, conll2003:train, conll2003:valid, conll2003:test)");
-      }
-      String split = parts.length == 2 ? parts[1] : defaultSplit;
-      if (!split.matches("train|valid|test")) {
-        throw new IllegalArgumentException("unknown conll2003 split '" + split + "' (train, valid or test)");
-      }
-      Path file = dataDir().resolve("conll2003").resolve(split + ".txt");
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("no such file: " + file + " (set MLM_DATA_DIR to the dataset mirror)");
-      }
-      return file;
+  /** A CoNLL file argument: a path, or {@code conll2003[:split]} in the data directory. */
+  private static Path conllFile(String argument, String defaultSplit) {
+    List<Path> files = CatalogFiles.resolve(argument, defaultSplit);
+    if (files.size() != 1) {
+      throw new IllegalArgumentException(argument + ": expected one CoNLL file, found " + files.size());
     }
-
-    private static Path dataDir() {
-      String env = System.getenv("MLM_DATA_DIR");
-      if (env != null && !env.isBlank()) {
-        return Path.of(env);
-      }
-      return Path.of("..", "shared", "datasets");
-    }
+    return files.get(0);
   }
 }

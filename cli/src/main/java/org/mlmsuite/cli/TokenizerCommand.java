@@ -27,7 +27,7 @@ public final class TokenizerCommand implements Runnable {
           "Special tokens [PAD] [UNK] [CLS] [SEP] [MASK] get ids 0..4."})
   static final class Train implements Callable<Integer> {
     @Option(names = "--corpus", required = true, arity = "1..*",
-        description = "Text file, folder, or mirror corpus name (pretrain-en, multi30k-en-de); repeatable.")
+        description = "Text file, folder, or dataset name[:split] (e.g. pretrain-en, multi30k-en-de for both sides of its train split); repeatable.")
     List<String> corpus;
 
     @Option(names = "--vocab-size", required = true, description = "Vocabulary size, special tokens included.")
@@ -50,7 +50,7 @@ public final class TokenizerCommand implements Runnable {
       WordPieceTrainer.Options options = new WordPieceTrainer.Options(vocabSize, minFrequency, limitAlphabet);
       List<Path> files = new ArrayList<>();
       for (String c : corpus) {
-        files.addAll(CorpusFiles.resolve(c));
+        files.addAll(CatalogFiles.resolve(c, "train"));
       }
       long totalBytes = 0;
       for (Path f : files) {

@@ -66,6 +66,6 @@ class NerCommandTest {
   void unknownCatalogNameIsAUserError() {
     MainTest.Captured run = MainTest.Captured.run("ner", "eval", "--model", "x.bin", "--conll", "conll2003:dev");
     assertEquals(Main.EXIT_USER_ERROR, run.exitCode());
-    assertTrue(run.stderr().startsWith("mlm: unknown conll2003 split 'dev'"), run.stderr());
+    assertTrue(run.stderr().startsWith("mlm: dataset 'conll2003' has no split 'dev'; its splits are [train, valid, test]"), run.stderr());
   }
 }

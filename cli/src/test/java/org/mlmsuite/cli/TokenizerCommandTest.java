@@ -66,7 +66,7 @@ class TokenizerCommandTest {
     MainTest.Captured out = MainTest.Captured.run(
         "tokenizer", "train", "--corpus", tmp.resolve("nope").toString(), "--vocab-size", "100", "--out", tmp.resolve("v.txt").toString());
     assertEquals(Main.EXIT_USER_ERROR, out.exitCode());
-    assertTrue(out.stderr().startsWith("mlm: --corpus "), out.stderr());
+    assertTrue(out.stderr().startsWith("mlm: no such file or folder: " + tmp.resolve("nope") + " (and not a dataset name: "), out.stderr());
     assertFalse(Files.exists(tmp.resolve("v.txt")));
   }
 
