@@ -16,6 +16,7 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
 
   private final Utf8LineReader lines;
   private int width = -1;
+  private boolean atDocumentStart = true;
 
   private ConllReader(Utf8LineReader lines, BadRowPolicy policy) {
     super(policy);
@@ -29,6 +30,7 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
   @Override
   NerSentence readRecord() throws IOException {
     List<List<String>> columns = new ArrayList<>();
+    boolean nextStartsDocument = false;
     Origin start = null;
     BadRecordException problem = null;
     String line;
@@ -42,8 +44,10 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
       }
       if (stripped.startsWith(DOCUMENT_START)) {
         if (start != null) {
+          nextStartsDocument = true;
           break; // a document start without a blank line before it still ends the sentence
         }
+        atDocumentStart = true;
         continue;
       }
       Origin here = new Origin(lines.file(), lines.lineNumber());
@@ -72,13 +76,15 @@ public final class ConllReader extends AbstractRecordReader<NerSentence> {
         columns.get(c).add(fields.get(c));
       }
     }
+    boolean documentStart = atDocumentStart;
+    atDocumentStart = nextStartsDocument;
     if (problem != null) {
       throw problem;
     }
     if (start == null) {
       return null;
     }
-    return new NerSentence(columns.get(0), columns.get(width - 1), columns, start);
+    return new NerSentence(columns.get(0), columns.get(width - 1), columns, documentStart, start);
   }
 
   private static List<String> splitOnWhitespace(String line) {

@@ -48,6 +48,7 @@ class ConllReaderTest {
     assertEquals(List.of("BRUSSELS"), sentences.get(2).tokens());
     assertEquals(12, sentences.get(2).origin().line());
     assertEquals(List.of("Rain"), sentences.get(3).tokens());
+    assertEquals(List.of(true, false, true, true), sentences.stream().map(NerSentence::documentStart).toList());
   }
 
   @Test

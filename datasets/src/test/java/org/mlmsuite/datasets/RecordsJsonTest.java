@@ -23,7 +23,7 @@ class RecordsJsonTest {
     assertRoundTrip(new LabeledText("a", "1", ORIGIN), LabeledText.class);
     assertRoundTrip(new TranslationPair("Hello", "Hallo", ORIGIN), TranslationPair.class);
     assertRoundTrip(new SummaryExample("x", "doc", List.of("r1", "r2"), ORIGIN), SummaryExample.class);
-    assertRoundTrip(new NerSentence(List.of("EU"), List.of("B-ORG"), List.of(List.of("EU"), List.of("B-ORG")), ORIGIN),
+    assertRoundTrip(new NerSentence(List.of("EU"), List.of("B-ORG"), List.of(List.of("EU"), List.of("B-ORG")), true, ORIGIN),
         NerSentence.class);
     assertRoundTrip(new TextDocument("text", ORIGIN), TextDocument.class);
     assertRoundTrip(LabeledTextColumns.parse("review", null, "2"), LabeledTextColumns.class);

@@ -1,75 +1,41 @@
 package org.mlmsuite.backbone.ner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.Span;
+import org.mlmsuite.datasets.BadRowPolicy;
+import org.mlmsuite.datasets.ConllReader;
+import org.mlmsuite.datasets.NerSentence;
 
 /**
- * Reads CoNLL-2003 NER files into OpenNLP {@link NameSample}s: one token per line with
- * space- or tab-separated columns (token POS chunk NER, or any layout with the token first and
- * the NER tag last), a blank line between sentences and {@code -DOCSTART-} lines between
- * documents. The first sentence of each document clears the name finder's adaptive data.
+ * Turns CoNLL-2003 NER files (read by the datasets module's {@link ConllReader}: token first, NER
+ * tag last) into OpenNLP {@link NameSample}s. The first sentence of each document clears the name
+ * finder's adaptive data.
  *
  * <p>Tags may be IOB1 or IOB2; both decode with one rule: {@code B-X} always starts an entity,
  * {@code I-X} continues the open entity if it has type X and otherwise starts one (IOB1 uses
  * {@code I-} for starts and {@code B-} only between adjacent entities of the same type).
- *
- * <p>Kept small and private to NER training on purpose; a general CoNLL reader lives in the
- * datasets module.
  */
 final class ConllNameSamples {
-  private static final String DOCSTART = "-DOCSTART-";
-
   private ConllNameSamples() {}
 
   static List<NameSample> read(Path file) throws IOException {
     List<NameSample> samples = new ArrayList<>();
-    List<String> tokens = new ArrayList<>();
-    List<String> tags = new ArrayList<>();
-    boolean newDocument = true;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNumber = 0;
-      int sentenceStartLine = 1;
-      while ((line = in.readLine()) != null) {
-        lineNumber++;
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith(DOCSTART)) {
-          if (!tokens.isEmpty()) {
-            samples.add(toSample(tokens, tags, newDocument, file, sentenceStartLine));
-            newDocument = false;
-            tokens.clear();
-            tags.clear();
+    try (ConllReader reader = ConllReader.open(file, BadRowPolicy.FAIL)) {
+      for (NerSentence sentence : reader) {
+        for (int i = 0; i < sentence.size(); i++) {
+          String tag = sentence.tags().get(i);
+          if (!isTag(tag)) {
+            throw new IllegalArgumentException(file + ":" + (sentence.origin().line() + i) + ": NER tag '" + tag
+                + "' is not O, B-TYPE or I-TYPE");
           }
-          if (trimmed.startsWith(DOCSTART)) {
-            newDocument = true;
-          }
-          continue;
         }
-        String[] columns = trimmed.split("[ \t]+");
-        if (columns.length < 2) {
-          throw new IllegalArgumentException(file + ":" + lineNumber
-              + ": expected at least 2 columns (token ... NER tag), found 1: '" + trimmed + "'");
-        }
-        String tag = columns[columns.length - 1];
-        if (!isTag(tag)) {
-          throw new IllegalArgumentException(file + ":" + lineNumber + ": NER tag '" + tag
-              + "' is not O, B-TYPE or I-TYPE");
-        }
-        if (tokens.isEmpty()) {
-          sentenceStartLine = lineNumber;
-        }
-        tokens.add(columns[0]);
-        tags.add(tag);
-      }
-      if (!tokens.isEmpty()) {
-        samples.add(toSample(tokens, tags, newDocument, file, sentenceStartLine));
+        samples.add(new NameSample(file.getFileName() + ":" + sentence.origin().line(),
+            sentence.tokens().toArray(String[]::new), spansFromIob(sentence.tags()).toArray(Span[]::new),
+            null, sentence.documentStart()));
       }
     }
     return samples;
@@ -78,13 +44,6 @@ final class ConllNameSamples {
   private static boolean isTag(String tag) {
     return tag.equals("O")
         || ((tag.startsWith("B-") || tag.startsWith("I-")) && tag.length() > 2);
-  }
-
-  private static NameSample toSample(
-      List<String> tokens, List<String> tags, boolean clearAdaptiveData, Path file, int line) {
-    return new NameSample(
-        file.getFileName() + ":" + line, tokens.toArray(String[]::new),
-        spansFromIob(tags).toArray(Span[]::new), null, clearAdaptiveData);
   }
 
   /** Entity token spans {@code [start, end)} typed by the tag suffix, from IOB1 or IOB2 tags. */
