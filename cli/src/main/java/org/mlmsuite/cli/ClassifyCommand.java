@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.classification.ClassWeights;
@@ -166,8 +164,8 @@ public final class ClassifyCommand implements Runnable {
         err.println(m);
         err.flush();
       }, TrainingProgress.toStderr()).run(new ClassifierTraining.Request(backbone, trainData.examples(),
-          devData == null ? List.of() : devData.examples(), trainData.source(),
-          devData == null ? null : devData.source(), columns.columns(), cfg, out, resume));
+          devData == null ? List.of() : devData.examples(), trainData.description(), trainData.source(),
+          devData == null ? null : devData.description(), columns.columns(), cfg, out, resume));
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.printf(Locale.ROOT, "wrote %s (%d labels, step %d exported of %d, %.1f s)%n", out,
           result.labels().size(), result.exportedStep(), result.summary().step(), result.summary().elapsedSeconds());
@@ -223,11 +221,15 @@ public final class ClassifyCommand implements Runnable {
           if (!name.equals("doccat")) {
             throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
           }
-          String source = baselineTrain != null ? baselineTrain : String.valueOf(info.provenance().get("train"));
+          String source = baselineTrain != null ? baselineTrain : String.valueOf(info.provenance().get("trainSource"));
           LabeledData trainData = LabeledData.read(source, "train", columns.columnsOr(info), columns.header(), columns.dataDir);
           spec.commandLine().getErr().println("classify: training the doccat baseline on " + trainData.source()
               + " (" + trainData.size() + " examples)");
           spec.commandLine().getErr().flush();
+          // OpenNLP logs every maxent iteration at INFO; keep the console to our one line
+          if (System.getProperty("org.slf4j.simpleLogger.log.opennlp") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.opennlp", "warn");
+          }
           DoccatBaseline doccat = DoccatBaseline.train(trainData.examples(), DoccatBaseline.Options.defaults());
           rows.add(ClassifierEvaluation.score(DoccatBaseline.NAME, true, testData.examples(),
               doccat.predictAll(testData.examples()), clf.labels()));
@@ -251,12 +253,12 @@ public final class ClassifyCommand implements Runnable {
     private static void print(PrintWriter out, LabeledData data, ClassifierEvaluation.Scored system,
         List<ClassifierEvaluation.Scored> baselines, Path dir) {
       out.printf(Locale.ROOT, "%s: %d examples%n", data.source(), data.size());
-      out.printf(Locale.ROOT, "%-40s %9s %9s%n", "system", "accuracy", "macro-F1");
+      out.printf(Locale.ROOT, "%-50s %9s %9s%n", "system", "accuracy", "macro-F1");
       List<ClassifierEvaluation.Scored> all = new ArrayList<>();
       all.add(system);
       all.addAll(baselines);
       for (ClassifierEvaluation.Scored s : all) {
-        out.printf(Locale.ROOT, "%-40s %9.4f %9.4f%n", (s.baseline() ? "baseline: " : "") + s.system(),
+        out.printf(Locale.ROOT, "%-50s %9.4f %9.4f%n", (s.baseline() ? "baseline: " : "") + s.system(),
             s.report().accuracy(), s.report().macro().f1());
       }
       out.printf(Locale.ROOT, "%n%-24s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");

@@ -40,6 +40,7 @@ import org.tensorflow.types.TBool;
  */
 public final class ClassifierTraining {
   private static final int EVAL_BATCH = 64;
+  private static final String BACKBONE_PROVENANCE = "provenance.json";
 
   /** Everything a training run needs. {@code dev} may be empty. */
   public record Request(
@@ -47,6 +48,7 @@ public final class ClassifierTraining {
       List<LabeledText> train,
       List<LabeledText> dev,
       String trainDescription,
+      String trainSource,
       String devDescription,
       TextColumns columns,
       ClassifierTrainingConfig config,
@@ -159,8 +161,13 @@ public final class ClassifierTraining {
 
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("backbone", request.backbone().toAbsolutePath().normalize().toString());
-    provenance.put("backbonePretrained", !cfg.noPretraining());
+    provenance.put("backboneWeights", cfg.noPretraining()
+        ? "not loaded: random initialisation (--no-pretraining)" : "loaded from the backbone");
+    if (java.nio.file.Files.isRegularFile(backbone.path().resolve(BACKBONE_PROVENANCE))) {
+      provenance.put("backboneProvenance", backbone.read(BACKBONE_PROVENANCE, Map.class));
+    }
     provenance.put("train", request.trainDescription());
+    provenance.put("trainSource", request.trainSource());
     provenance.put("trainExamples", request.train().size());
     provenance.put("dev", hasDev ? request.devDescription() : null);
     provenance.put("devExamples", request.dev().size());

@@ -18,7 +18,8 @@ import org.mlmsuite.datasets.RecordReader;
  * sst2:dev}) or a CSV/TSV file with the given columns. {@link #source()} is a string that reopens
  * the same data (a catalog name with its split, or the file's absolute path).
  */
-public record LabeledData(List<LabeledText> examples, String source, String name, String split, Path file) {
+public record LabeledData(List<LabeledText> examples, String source, String description, String name, String split,
+    Path file) {
 
   /**
    * @param dataOrFile an existing file, else {@code NAME} or {@code NAME:SPLIT}
@@ -50,7 +51,7 @@ public record LabeledData(List<LabeledText> examples, String source, String name
       reopen = name + ":" + split;
     }
     try (RecordReader<LabeledText> reader = source.open(dataDir, BadRowPolicy.FAIL)) {
-      return new LabeledData(reader.readAll(), reopen, name, split, split == null ? path : null);
+      return new LabeledData(reader.readAll(), reopen, reopen, name, split, split == null ? path : null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dataOrFile, e);
     }
@@ -63,8 +64,8 @@ public record LabeledData(List<LabeledText> examples, String source, String name
     }
     List<LabeledText> copy = new ArrayList<>(examples);
     Collections.shuffle(copy, new Random(seed));
-    return new LabeledData(List.copyOf(copy.subList(0, n)), source + " (random " + n + " of " + examples.size()
-        + ", seed " + seed + ")", name, split, file);
+    return new LabeledData(List.copyOf(copy.subList(0, n)), source, description + " (random " + n + " of "
+        + examples.size() + ", seed " + seed + ")", name, split, file);
   }
 
   public int size() {

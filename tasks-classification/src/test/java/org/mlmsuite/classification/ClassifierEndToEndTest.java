@@ -47,7 +47,7 @@ class ClassifierEndToEndTest {
     ClassifierTrainingConfig cfg = ClassifierTrainingConfig.defaults(80).withLearningRate(2e-3).withBatch(16, 16)
         .withEvaluation(40, 0, "accuracy");
     result = new ClassifierTraining(m -> {}, TrainingProgress.silent()).run(new ClassifierTraining.Request(
-        backbone, train, dev, "train.csv", "dev.csv", new TextColumns("review", null, "sentiment"), cfg, model, false));
+        backbone, train, dev, "train.csv", "train.csv", "dev.csv", new TextColumns("review", null, "sentiment"), cfg, model, false));
   }
 
   @Test

@@ -27,7 +27,7 @@ class FrozenBackboneTest {
     ClassifierTrainingConfig cfg = ClassifierTrainingConfig.defaults(10).withLearningRate(1e-2).withBatch(8, 16)
         .withBackbone(true, false);
     ClassifierTraining.Result r = new ClassifierTraining(m -> {}, TrainingProgress.silent()).run(
-        new ClassifierTraining.Request(backbone.path(), examples(32, 3), List.of(), "mem", "", TextColumns.catalog(),
+        new ClassifierTraining.Request(backbone.path(), examples(32, 3), List.of(), "mem", "mem", "", TextColumns.catalog(),
             cfg, tmp.resolve("clf"), false));
     String exported = r.model().weightsPrefix();
     for (String name : List.of("bert.embeddings.word_embeddings.weight",
@@ -38,7 +38,7 @@ class FrozenBackboneTest {
     // their exported values differ from a fresh init with the same seed
     Path fresh = tmp.resolve("fresh");
     new ClassifierTraining(m -> {}, TrainingProgress.silent()).run(new ClassifierTraining.Request(backbone.path(),
-        examples(32, 3), List.of(), "mem", "", TextColumns.catalog(),
+        examples(32, 3), List.of(), "mem", "mem", "", TextColumns.catalog(),
         ClassifierTrainingConfig.defaults(1).withLearningRate(1e-12).withBatch(8, 16).withBackbone(true, false),
         fresh, false));
     String init = fresh.resolve("weights").resolve("model").toString();
