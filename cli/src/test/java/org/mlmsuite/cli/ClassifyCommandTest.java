@@ -97,6 +97,19 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void emptyTextInTrainingDataNamesFileAndLine() throws IOException {
+    Path train = tmp.resolve("empty.tsv");
+    Files.writeString(train, "review\tsentiment\ngood movie\tpos itive\n\tnégatif\n");
+    MainTest.Captured out = MainTest.Captured.run("classify", "train", "--backbone", tmp.resolve("backbone").toString(),
+        "--train", train.toString(), "--text-column", "review", "--label-column", "sentiment",
+        "--out", tmp.resolve("never").toString(), "--steps", "2");
+    assertEquals(Main.EXIT_USER_ERROR, out.exitCode(), out.stderr());
+    assertTrue(out.stderr().startsWith("mlm: " + train + ":3: "), out.stderr());
+    assertTrue(out.stderr().contains("'review'"), out.stderr());
+    assertFalse(Files.exists(tmp.resolve("never").resolve("model.json")));
+  }
+
+  @Test
   void missingColumnIsAUserError() {
     MainTest.Captured out = MainTest.Captured.run("classify", "eval", "--model", model.toString(),
         "--test", tmp.resolve("train.tsv").toString(), "--text-column", "body");

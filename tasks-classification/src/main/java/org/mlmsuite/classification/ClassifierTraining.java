@@ -93,6 +93,9 @@ public final class ClassifierTraining {
     warnTruncated(dev.truncated(), request.dev().size(), request.devDescription(), cfg.maxLength());
     float[] classWeights = cfg.classWeights().weights(labels.counts(request.train()));
     boolean hasDev = !dev.examples().isEmpty();
+    if (!hasDev && cfg.patience() > 0) {
+      throw new IllegalArgumentException("early stopping (patience " + cfg.patience() + ") needs dev data (--dev)");
+    }
     boolean backbonePooler = !cfg.noPretraining()
         && CheckpointEntries.contains(backbone.weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
     messages.accept(String.format(java.util.Locale.ROOT,
