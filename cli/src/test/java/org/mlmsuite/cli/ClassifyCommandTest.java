@@ -119,6 +119,24 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void predictReadsLinesFromStdin() {
+    java.io.InputStream oldIn = System.in;
+    MainTest.Captured out;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("the movie was good\nbad bad plot\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      out = MainTest.Captured.run("classify", "predict", "--model", model.toString());
+    } finally {
+      System.setIn(oldIn);
+    }
+    assertEquals(0, out.exitCode(), out.stderr());
+    List<String> lines = out.stdout().lines().toList();
+    assertEquals(List.of("label\tp(négatif)\tp(pos itive)"), lines.subList(0, 1));
+    assertTrue(lines.get(1).startsWith("pos itive\t"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("négatif\t"), lines.get(2));
+    assertEquals(3, lines.size());
+  }
+
+  @Test
   void predictWritesEveryRowWithLabelAndProbabilities() throws IOException {
     Path in = tmp.resolve("in.csv");
     Files.writeString(in, "id,review\n1,\"good, good movie\"\n2,bad plot\n");

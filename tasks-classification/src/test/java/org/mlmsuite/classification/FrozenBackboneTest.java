@@ -55,6 +55,31 @@ class FrozenBackboneTest {
   }
 
   @Test
+  void aBackbonePoolerIsLoadedAndStaysFrozen(@TempDir Path tmp) {
+    // a backbone that has bert.pooler.dense.* (e.g. one pretrained with a pooler)
+    org.mlmsuite.backbone.model.TransformerConfig config =
+        org.mlmsuite.backbone.model.TransformerConfig.micro(SyntheticReviews.TOKENIZER.vocabulary().size());
+    ModelDirectory backbone;
+    try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+      org.mlmsuite.backbone.model.BertForMaskedLm mlm =
+          org.mlmsuite.backbone.model.BertForMaskedLm.build(org.tensorflow.op.Ops.create(graph), config, 99);
+      mlm.pooledOutput();
+      try (org.tensorflow.Session session = new org.tensorflow.Session(graph)) {
+        session.initialize();
+        backbone = ModelDirectory.write(tmp.resolve("backbone"), "backbone", config, SyntheticReviews.TOKENIZER,
+            session::save, java.util.Map.of());
+      }
+    }
+    ClassifierTrainingConfig cfg = ClassifierTrainingConfig.defaults(10).withLearningRate(1e-2).withBatch(8, 16)
+        .withBackbone(true, false);
+    ClassifierTraining.Result r = new ClassifierTraining(m -> {}, TrainingProgress.silent()).run(
+        new ClassifierTraining.Request(backbone.path(), examples(32, 3), List.of(), "mem", "mem", "", TextColumns.catalog(),
+            cfg, tmp.resolve("clf"), false));
+    String name = "bert.pooler.dense.weight";
+    assertArrayEquals(CheckpointValues.read(backbone.weightsPrefix(), name), CheckpointValues.read(r.model().weightsPrefix(), name));
+  }
+
+  @Test
   void onlyHeadVariablesTrainWhenFrozen() {
     assertTrue(ClassifierTraining.trains("classifier.weight", true, true));
     assertFalse(ClassifierTraining.trains("bert.pooler.dense.weight", true, true));
