@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         DatasetsCommand.class,
         TokenizerCommand.class,
         TokenizeCommand.class,
+        ClassifyCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

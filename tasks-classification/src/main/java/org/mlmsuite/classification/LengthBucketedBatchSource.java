@@ -1,0 +1,104 @@
+package org.mlmsuite.classification;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.mlmsuite.backbone.train.BatchSource;
+import org.mlmsuite.backbone.train.SeedMixer;
+
+/**
+ * Batches of similar length, so padding to each batch's longest wastes little compute. Each epoch
+ * the examples are shuffled (seed mixed with the epoch), cut into windows of {@code windowBatches}
+ * batches, sorted by length within a window, cut into batches, and the epoch's batches shuffled.
+ * The order is a pure function of (seed, epoch): position {@code "<epoch>:<batch>"} resumes exactly.
+ */
+public final class LengthBucketedBatchSource implements BatchSource<List<EncodedExample>> {
+  private final List<EncodedExample> examples;
+  private final int batchSize;
+  private final int windowBatches;
+  private final long seed;
+  private long epoch;
+  private int batchIndex;
+  private List<List<Integer>> batches;
+
+  public LengthBucketedBatchSource(List<EncodedExample> examples, int batchSize, int windowBatches, long seed) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("no training examples");
+    }
+    if (batchSize < 1 || windowBatches < 1) {
+      throw new IllegalArgumentException("batch size and window must be >= 1");
+    }
+    this.examples = List.copyOf(examples);
+    this.batchSize = batchSize;
+    this.windowBatches = windowBatches;
+    this.seed = seed;
+    this.batches = batchesOf(0);
+  }
+
+  @Override
+  public List<EncodedExample> next() {
+    if (batchIndex == batches.size()) {
+      epoch++;
+      batchIndex = 0;
+      batches = batchesOf(epoch);
+    }
+    List<EncodedExample> batch = new ArrayList<>(batchSize);
+    for (int i : batches.get(batchIndex)) {
+      batch.add(examples.get(i));
+    }
+    batchIndex++;
+    return batch;
+  }
+
+  @Override
+  public String position() {
+    return epoch + ":" + batchIndex;
+  }
+
+  @Override
+  public void seek(String position) {
+    String[] parts = position.split(":");
+    try {
+      if (parts.length != 2) {
+        throw new NumberFormatException();
+      }
+      long e = Long.parseLong(parts[0]);
+      int b = Integer.parseInt(parts[1]);
+      if (e < 0 || b < 0) {
+        throw new NumberFormatException();
+      }
+      epoch = e;
+      batchIndex = b;
+      batches = batchesOf(e);
+    } catch (NumberFormatException ex) {
+      throw new IllegalArgumentException("batch source: bad position '" + position + "'", ex);
+    }
+  }
+
+  /** Batches per epoch. */
+  public int batchesPerEpoch() {
+    return batches.size();
+  }
+
+  private List<List<Integer>> batchesOf(long ep) {
+    Random random = new Random(SeedMixer.mix(seed, ep));
+    List<Integer> order = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    int window = batchSize * windowBatches;
+    List<List<Integer>> out = new ArrayList<>();
+    for (int from = 0; from < order.size(); from += window) {
+      List<Integer> chunk = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
+      chunk.sort(Comparator.comparingInt(i -> examples.get(i).length())); // stable
+      for (int b = 0; b < chunk.size(); b += batchSize) {
+        out.add(List.copyOf(chunk.subList(b, Math.min(chunk.size(), b + batchSize))));
+      }
+    }
+    Collections.shuffle(out, random);
+    return out;
+  }
+}

@@ -1,0 +1,148 @@
+package org.mlmsuite.classification;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+/**
+ * A fine-tuned text classifier loaded from a classifier directory ({@code mlm classify train
+ * --out DIR}). Thread-safe: any number of threads may call the {@code predict} methods on one
+ * instance. Close it to free the native TensorFlow graph and session.
+ *
+ * <pre>{@code
+ * try (TextClassifier clf = TextClassifier.load(Path.of("clf-dir"))) {
+ *   Prediction p = clf.predict("a gorgeous, witty film");
+ *   System.out.println(p.label() + " " + p.probabilities());
+ * }
+ * }</pre>
+ */
+public final class TextClassifier implements AutoCloseable {
+  private static final int BATCH = 32;
+
+  private final Path directory;
+  private final ClassifierInfo info;
+  private final LabelSet labels;
+  private final ExampleEncoder encoder;
+  private final Graph graph;
+  private final Session session;
+  private final ProbabilityRunner runner;
+
+  private TextClassifier(Path directory, ClassifierInfo info, WordPieceTokenizer tokenizer, Graph graph,
+      Session session, ClassifierGraph model) {
+    this.directory = directory;
+    this.info = info;
+    this.labels = info.labelSet();
+    this.encoder = new ExampleEncoder(tokenizer, info.maxLength());
+    this.graph = graph;
+    this.session = session;
+    this.runner = new ProbabilityRunner(model, tokenizer.vocabulary().padId(), BATCH);
+  }
+
+  /** Loads a classifier directory; errors name the folder and what is missing. */
+  public static TextClassifier load(Path dir) {
+    ModelDirectory model = ModelDirectory.open(dir, ClassifierInfo.KIND);
+    ClassifierInfo info = model.read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+    WordPieceTokenizer tokenizer = model.tokenizer();
+    Graph graph = new Graph();
+    try {
+      ClassifierGraph g = ClassifierGraph.forInference(Ops.create(graph), model.config(), info.labels().size());
+      Session session = new Session(graph);
+      try {
+        session.restore(model.weightsPrefix());
+      } catch (RuntimeException e) {
+        session.close();
+        throw new IllegalArgumentException(dir + ": weights do not match config.json and "
+            + ClassifierInfo.FILE_NAME + " (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      }
+      return new TextClassifier(dir, info, tokenizer, graph, session, g);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Classifies one text. */
+  public Prediction predict(String text) {
+    return predictBatch(List.of(text)).get(0);
+  }
+
+  /** Classifies one text pair (for models trained on pairs, e.g. entailment). */
+  public Prediction predict(String text, String textPair) {
+    return predictPairs(List.of(text), List.of(textPair)).get(0);
+  }
+
+  /** Classifies texts in batches; results in input order. */
+  public List<Prediction> predictBatch(List<String> texts) {
+    List<EncodedExample> encoded = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      encoded.add(encoder.encode(requireText(texts.get(i), "text", i), null));
+    }
+    return toPredictions(encoded);
+  }
+
+  /** Classifies pairs {@code (texts[i], textPairs[i])}; results in input order. */
+  public List<Prediction> predictPairs(List<String> texts, List<String> textPairs) {
+    if (texts.size() != textPairs.size()) {
+      throw new IllegalArgumentException(texts.size() + " first texts but " + textPairs.size() + " second texts");
+    }
+    List<EncodedExample> encoded = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      encoded.add(encoder.encode(requireText(texts.get(i), "text", i), requireText(textPairs.get(i), "text pair", i)));
+    }
+    return toPredictions(encoded);
+  }
+
+  /** The labels in output order. */
+  public List<String> labels() {
+    return labels.labels();
+  }
+
+  /** Whether the model was trained on text pairs. */
+  public boolean pairs() {
+    return info.pairs();
+  }
+
+  public ClassifierInfo info() {
+    return info;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  private List<Prediction> toPredictions(List<EncodedExample> encoded) {
+    if (encoded.isEmpty()) {
+      return List.of();
+    }
+    float[][] probs = runner.probabilities(session, encoded);
+    List<Prediction> out = new ArrayList<>(probs.length);
+    for (float[] p : probs) {
+      Map<String, Double> byLabel = new LinkedHashMap<>();
+      for (int c = 0; c < p.length; c++) {
+        byLabel.put(labels.label(c), (double) p[c]);
+      }
+      out.add(new Prediction(labels.label(ClassifierTraining.argMax(p)), byLabel));
+    }
+    return out;
+  }
+
+  private static String requireText(String text, String what, int index) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("input " + (index + 1) + ": " + what + " is empty");
+    }
+    return text;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

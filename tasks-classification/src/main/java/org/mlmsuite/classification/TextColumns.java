@@ -1,0 +1,8 @@
+package org.mlmsuite.classification;
+
+/** Which columns of the user's file held the text, the optional second text, and the label (null for catalog data). */
+public record TextColumns(String text, String textPair, String label) {
+  public static TextColumns catalog() {
+    return new TextColumns(null, null, null);
+  }
+}
