@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         TokenizerCommand.class,
         TokenizeCommand.class,
         ClassifyCommand.class,
+        BackboneCommand.class,
+        DemoCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
