@@ -120,6 +120,12 @@ public sealed interface MaskingConfig {
     }
   }
 
+  /** Whether sequences need entity spans (from a NER model) for this masking. */
+  default boolean usesEntities() {
+    return this instanceof Entities
+        || (this instanceof Mixture m && m.strategies().stream().anyMatch(MaskingConfig::usesEntities));
+  }
+
   /** Parses a command-line description; see {@link #SYNTAX}. Defaults follow BERT/SpanBERT/ERNIE. */
   static MaskingConfig parse(String spec) {
     String s = spec.strip();

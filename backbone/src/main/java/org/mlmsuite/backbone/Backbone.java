@@ -1,0 +1,127 @@
+package org.mlmsuite.backbone;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlmsuite.backbone.model.BertForMaskedLm;
+import org.mlmsuite.backbone.model.Parameter;
+import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.text.Encoding;
+import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.WeightLoader;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A pretrained backbone opened for use: {@link #fillMask} answers what the masked-LM head
+ * predicts. Thread-safe (the TensorFlow session is, and nothing else here is mutable); close it
+ * to free the native graph.
+ */
+public final class Backbone implements AutoCloseable {
+  /** One candidate for a {@code [MASK]}: a vocabulary token and its probability. */
+  public record Candidate(String token, double probability) {}
+
+  private final ModelDirectory directory;
+  private final WordPieceTokenizer tokenizer;
+  private final Graph graph;
+  private final Session session;
+  private final BertForMaskedLm model;
+
+  private Backbone(ModelDirectory directory) {
+    this.directory = directory;
+    this.tokenizer = directory.tokenizer();
+    TransformerConfig config = directory.config();
+    this.graph = new Graph();
+    try {
+      this.model = BertForMaskedLm.build(Ops.create(graph), config.withDropout(0, 0), 0);
+      this.session = new Session(graph);
+      WeightLoader.from(directory.weightsPrefix())
+          .sameNames(model.parameters().stream().map(Parameter::name).toList())
+          .restoreInto(session, graph);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Opens a backbone folder ({@code mlm pretrain} or {@code mlm backbone init} output). */
+  public static Backbone open(Path dir) {
+    return new Backbone(ModelDirectory.open(dir, UntrainedBackbone.KIND));
+  }
+
+  public ModelDirectory directory() {
+    return directory;
+  }
+
+  /**
+   * For each {@code [MASK]} in {@code text}, in order, the {@code topK} most probable tokens.
+   *
+   * @throws IllegalArgumentException if the text has no {@code [MASK]}
+   */
+  public List<List<Candidate>> fillMask(String text, int topK) {
+    Encoding encoding = tokenizer.encode(text);
+    int maskId = tokenizer.vocabulary().maskId();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < encoding.length(); i++) {
+      if (encoding.ids()[i] == maskId) {
+        positions.add(i);
+      }
+    }
+    if (positions.isEmpty()) {
+      throw new IllegalArgumentException("no [MASK] in \"" + text + "\"");
+    }
+    int t = encoding.length();
+    int m = positions.size();
+    int vocabSize = tokenizer.vocabulary().size();
+    float[] logProbs = new float[m * vocabSize];
+    float[] ones = new float[m];
+    java.util.Arrays.fill(ones, 1f);
+    try (TInt32 ids = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.ids(), true, false));
+        TInt32 types = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.typeIds(), true, false));
+        TInt32 attention = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.attentionMask(), true, false));
+        TInt32 slots = TInt32.tensorOf(Shape.of(1, m), DataBuffers.of(positions.stream().mapToInt(Integer::intValue).toArray(), true, false));
+        TInt32 labels = TInt32.tensorOf(Shape.of(1, m), DataBuffers.of(new int[m], true, false));
+        TFloat32 weights = TFloat32.tensorOf(Shape.of(1, m), DataBuffers.of(ones, true, false));
+        Result r = session.runner()
+            .feed(model.inputs().inputIds(), ids)
+            .feed(model.inputs().tokenTypeIds(), types)
+            .feed(model.inputs().attentionMask(), attention)
+            .feed(model.maskedPositions(), slots)
+            .feed(model.maskedLabelIds(), labels)
+            .feed(model.maskedWeights(), weights)
+            .fetch(model.maskedLogProbs())
+            .run()) {
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(logProbs, false, false));
+    }
+    List<List<Candidate>> out = new ArrayList<>();
+    for (int slot = 0; slot < m; slot++) {
+      out.add(top(logProbs, slot * vocabSize, vocabSize, topK));
+    }
+    return out;
+  }
+
+  private List<Candidate> top(float[] logProbs, int offset, int size, int k) {
+    Integer[] ids = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      ids[i] = i;
+    }
+    java.util.Arrays.sort(ids, (a, b) -> Float.compare(logProbs[offset + b], logProbs[offset + a]));
+    List<Candidate> best = new ArrayList<>();
+    for (int i = 0; i < Math.min(k, size); i++) {
+      best.add(new Candidate(tokenizer.vocabulary().token(ids[i]), Math.exp(logProbs[offset + ids[i]])));
+    }
+    return best;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}
