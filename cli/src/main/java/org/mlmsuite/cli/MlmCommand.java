@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         TokenizeCommand.class,
         ClassifyCommand.class,
         BackboneCommand.class,
+        PretrainCommand.class,
+        FillMaskCommand.class,
         DemoCommand.class,
     })
 public final class MlmCommand implements Runnable {

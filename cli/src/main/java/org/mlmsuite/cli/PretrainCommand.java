@@ -1,0 +1,87 @@
+package org.mlmsuite.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mlmsuite.backbone.pretrain.Pretraining;
+import org.mlmsuite.backbone.pretrain.PretrainingConfig;
+import org.mlmsuite.backbone.train.TrainingProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlm pretrain}: masked-LM pretraining of a backbone. */
+@Command(
+    name = "pretrain",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {"Pretrains a backbone with masked-LM on raw text and writes it as a model folder.",
+        "The folder also keeps checkpoints, the training log and loss curve; --resume continues a",
+        "killed run from its last checkpoint."})
+final class PretrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--corpus", required = true, description = "Text file, folder of .txt files, or a dataset name (pretrain-en).")
+  String corpus;
+
+  @Option(names = "--vocab", required = true, description = "WordPiece vocab.txt (mlm tokenizer train).")
+  Path vocab;
+
+  @Option(names = "--ner", description = "Name-finder model (mlm ner train), needed by entity masking.")
+  Path ner;
+
+  @Option(names = "--masking", defaultValue = "random",
+      description = "random, whole-word, span, entity, entity+<fill>, or mixture:random=0.5,span=0.3,entity=0.2 (default ${DEFAULT-VALUE}).")
+  String masking;
+
+  @Option(names = "--preset", defaultValue = "tiny", description = "micro, tiny (L2/H128) or mini (L4/H256) (default ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(names = "--steps", required = true, description = "Optimizer steps.")
+  long steps;
+
+  @Option(names = "--batch-size", defaultValue = "32", description = "Sequences per step (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--seq-length", defaultValue = "128", description = "Word pieces per sequence (default ${DEFAULT-VALUE}).")
+  int seqLength;
+
+  @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10% warmup, linear decay, AdamW.")
+  double lr;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, data order, masks and dropout (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--eval-every", defaultValue = "100", description = "Held-out evaluation every N steps; 0 only at the end (default ${DEFAULT-VALUE}).")
+  int evalEvery;
+
+  @Option(names = "--checkpoint-every", defaultValue = "100", description = "Checkpoint every N steps (default ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(names = "--held-out", defaultValue = "0.01", description = "Fraction of sequences held out for evaluation (default ${DEFAULT-VALUE}).")
+  double heldOut;
+
+  @Option(names = "--data-dir", description = "Data directory for dataset names (default: MLM_DATA_DIR, data/, ../shared/datasets).")
+  Path dataDir;
+
+  @Option(names = "--out", required = true, description = "Backbone folder to write.")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  boolean resume;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    PretrainingConfig config = new PretrainingConfig(corpus, vocab.toString(), ner == null ? null : ner.toString(), masking,
+        preset, steps, batchSize, seqLength, lr, seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut);
+    Pretraining.Result result = new Pretraining(m -> {
+      err.println(m);
+      err.flush();
+    }, TrainingProgress.toStderr()).run(config, dataDir, out, resume);
+    spec.commandLine().getOut().printf("held-out masked-LM loss %.4f, masked-token accuracy %.4f after %d steps -> %s%n",
+        result.summary().lastEval().getOrDefault("loss", Double.NaN),
+        result.summary().lastEval().getOrDefault("accuracy", Double.NaN), result.summary().step(), result.model().path());
+    return 0;
+  }
+}
