@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         TokenizerCommand.class,
         TokenizeCommand.class,
         ClassifyCommand.class,
+        SummarizeCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
