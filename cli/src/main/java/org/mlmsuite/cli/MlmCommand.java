@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         PretrainCommand.class,
         FillMaskCommand.class,
         DemoCommand.class,
+        SummarizeCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
