@@ -18,6 +18,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -81,7 +82,7 @@ public final class Trainer<B> implements AutoCloseable {
             + "' needs an evaluator in the training objective");
       }
       optimizer = new AdamWGraph(graph, tf, objective.loss(), objective.variables(), config);
-      s = new Session(graph);
+      s = b.sessionConfig == null ? new Session(graph) : new Session(graph, b.sessionConfig);
       session = s;
       if (existing.isPresent()) {
         Checkpoint ckpt = existing.get();
@@ -406,6 +407,7 @@ public final class Trainer<B> implements AutoCloseable {
     private EarlyStopping earlyStopping;
     private TrainingProgress progress = TrainingProgress.toStderr();
     private Consumer<StepMetrics> listener = m -> {};
+    private ConfigProto sessionConfig;
 
     private Builder(TrainingConfig config, Path outputDirectory, ObjectiveBuilder<B> objective,
         BatchSource<B> source) {
@@ -438,6 +440,15 @@ public final class Trainer<B> implements AutoCloseable {
 
     public Builder<B> onStep(Consumer<StepMetrics> listener) {
       this.listener = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /**
+     * Session options (thread pools, graph optimizations); default: TensorFlow's defaults, which
+     * measured fastest on 2 cores (docs/benchmarks.md, pretraining throughput).
+     */
+    public Builder<B> sessionConfig(ConfigProto sessionConfig) {
+      this.sessionConfig = sessionConfig;
       return this;
     }
 
