@@ -11,7 +11,9 @@ package org.mlmsuite.backbone.seq2seq;
  *     order and dropout
  * @param maxSourceLength / maxTargetLength token limits incl. [CLS]/[SEP]; longer texts are cut
  * @param labelSmoothing epsilon of the label-smoothed cross-entropy
- * @param crossAttentionInitRange std of the fresh cross-attention weights (BERT's 0.02 by default)
+ * @param crossAttentionInitRange std of the fresh cross-attention weights. Default 0.1, not BERT's
+ *     0.02: on the reverse-letters task of the tests (micro model, 400 steps) 0.02 and 0.05 stall
+ *     at token accuracy ~0.28 (attention stays uniform) while 0.1 and 0.3 reach 100% exact match
  * @param evalEvery steps between dev evaluations (0: only at the end); the best dev loss is exported
  * @param patience dev evaluations without improvement before stopping (0: never stop early)
  * @param checkpointEvery steps between resumable checkpoints (0: at the end and at each best)
@@ -48,9 +50,9 @@ public record Seq2SeqTrainingConfig(
     }
   }
 
-  /** Source/target 128 tokens, label smoothing 0.1, lr 1e-4, batch 32, beam 4 by default. */
+  /** Source/target 128 tokens, label smoothing 0.1, cross-attention std 0.1, lr 1e-4, batch 32, beam 4. */
   public static Seq2SeqTrainingConfig defaults(long steps) {
-    return new Seq2SeqTrainingConfig(steps, 32, 1e-4, 42, 128, 128, 0.1, 0.02, 0, 0, 0, 500, false, null);
+    return new Seq2SeqTrainingConfig(steps, 32, 1e-4, 42, 128, 128, 0.1, 0.1, 0, 0, 0, 500, false, null);
   }
 
   /** The settings saved with the model. */
