@@ -64,14 +64,15 @@ public final class TranslationEvaluation {
    * already score a little BLEU).
    */
   public static Scored copySourceBaseline(ParallelData test) {
-    return score("copy source (baseline)", true, test.sources(), test.targets(), 0);
+    return score("copy source", true, test.sources(), test.targets(), 0);
   }
 
   /** Headline table, signatures, sample outputs, casing note and training curves. */
   public static Report report(String title, List<Scored> systems, ParallelData test, TranslationInfo info,
       Provenance provenance, Path trainLog) {
     MetricsTableSection.Builder table =
-        MetricsTableSection.builder("Test scores", "BLEU", "chrF2", "BP", "len_ratio", "seconds").decimals(2);
+        MetricsTableSection.builder("Test scores", "BLEU", "chrF2", "BP", "len_ratio", "seconds").decimals(2)
+            .lowerIsBetter("seconds");
     for (Scored s : systems) {
       table.row(s.baseline() ? SystemRow.baseline(s.system(), s.headline()) : SystemRow.system(s.system(), s.headline()));
     }
