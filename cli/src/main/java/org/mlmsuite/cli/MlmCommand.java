@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         FillMaskCommand.class,
         DemoCommand.class,
         SummarizeCommand.class,
+        TranslateCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@ package org.mlmsuite.backbone.seq2seq;
  */
 public record Seq2SeqConfig(
     int maxSourceLength, int maxTargetLength, double labelSmoothing, GenerationOptions generation) {
+  public static final String FILE_NAME = "seq2seq.json";
 
   public Seq2SeqConfig {
     if (maxSourceLength < 3 || maxTargetLength < 3) {

@@ -81,4 +81,66 @@ class BeamSearchTest {
     BeamSearch.Hypothesis h = new BeamSearch(BOS, EOS).search(new Toy(), GenerationOptions.greedy(1));
     assertArrayEquals(new int[] {A}, h.tokens());
   }
+
+  /**
+   * Two sources in one batch: source 0 is {@link Toy}; source 1 prefers C then EOS (P(C)=.7,
+   * P(A)=.3; after C: EOS .9; after A: EOS 1). Rows are tracked as (source, prefix).
+   */
+  private static final class TwoSources implements StepFunction {
+    List<Integer> source = new ArrayList<>(List.of(0, 1));
+    List<String> prefixes = new ArrayList<>(List.of("", ""));
+    int maxRows;
+
+    @Override
+    public float[][] logProbs(int[] lastTokens) {
+      maxRows = Math.max(maxRows, lastTokens.length);
+      float[][] out = new float[lastTokens.length][];
+      for (int r = 0; r < lastTokens.length; r++) {
+        if (lastTokens[r] != BOS) {
+          prefixes.set(r, prefixes.get(r) + "?ABC".charAt(lastTokens[r] - 1));
+        }
+        String p = prefixes.get(r);
+        double[] probs = source.get(r) == 0
+            ? switch (p) {
+                case "" -> new double[] {0, 0, .6, .4, 0};
+                case "A" -> new double[] {0, .55, .45, 0, 0};
+                default -> new double[] {0, 1, 0, 0, 0};
+              }
+            : switch (p) {
+                case "" -> new double[] {0, 0, .3, 0, .7};
+                case "C" -> new double[] {0, .9, 0, 0, .1};
+                default -> new double[] {0, 1, 0, 0, 0};
+              };
+        out[r] = new float[probs.length];
+        for (int v = 0; v < probs.length; v++) {
+          out[r][v] = (float) Math.log(probs[v]);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void reorder(int[] parents) {
+      List<Integer> s = new ArrayList<>();
+      List<String> p = new ArrayList<>();
+      for (int parent : parents) {
+        s.add(source.get(parent));
+        p.add(prefixes.get(parent));
+      }
+      source = s;
+      prefixes = p;
+    }
+  }
+
+  @Test
+  void aBatchOfSourcesIsSearchedIndependently() {
+    TwoSources step = new TwoSources();
+    List<BeamSearch.Hypothesis> best =
+        new BeamSearch(BOS, EOS).searchBatch(step, 2, GenerationOptions.beam(2, 0.0, 5));
+    assertArrayEquals(new int[] {B}, best.get(0).tokens());
+    assertEquals(Math.log(0.4), best.get(0).score(), 1e-6);
+    assertArrayEquals(new int[] {4}, best.get(1).tokens());
+    assertEquals(Math.log(0.7 * 0.9), best.get(1).score(), 1e-6);
+    assertEquals(4, step.maxRows, "two live rows per source");
+  }
 }

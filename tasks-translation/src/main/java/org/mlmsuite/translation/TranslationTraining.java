@@ -1,0 +1,51 @@
+package org.mlmsuite.translation;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.UntrainedBackbone;
+import org.mlmsuite.backbone.seq2seq.Seq2SeqTraining;
+import org.mlmsuite.backbone.seq2seq.Seq2SeqTrainingConfig;
+import org.mlmsuite.backbone.seq2seq.TextPair;
+import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.datasets.TranslationPair;
+
+/**
+ * Trains a translation model: a BERT2BERT encoder-decoder warm-started from a backbone whose
+ * vocabulary covers both languages (see {@link Seq2SeqTraining}), exported as a seq2seq model
+ * directory with {@link TranslationInfo}.
+ */
+public final class TranslationTraining {
+  private final Consumer<String> messages;
+  private final TrainingProgress progress;
+
+  public TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
+    this.messages = messages;
+    this.progress = progress;
+  }
+
+  /** {@code dev} may be null. */
+  public Seq2SeqTraining.Result run(Path backbone, ParallelData train, ParallelData dev,
+      Seq2SeqTrainingConfig config, Path output, boolean resume) {
+    boolean lowercase = ModelDirectory.open(backbone, UntrainedBackbone.KIND).tokenizer().config().lowercase();
+    if (lowercase) {
+      messages.accept("translate: the backbone's vocabulary is uncased: translations will be lowercase "
+          + "(case-sensitive BLEU against cased references counts every capital as an error)");
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("task", "translation");
+    provenance.put("train", train.source());
+    provenance.put("dev", dev == null ? null : dev.source());
+    TranslationInfo info = new TranslationInfo(train.source(), dev == null ? null : dev.source(), lowercase);
+    return new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone, pairs(train.pairs()),
+        dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, provenance,
+        Map.of(TranslationInfo.FILE_NAME, info)));
+  }
+
+  static List<TextPair> pairs(List<TranslationPair> pairs) {
+    return pairs.stream().map(p -> new TextPair(p.source(), p.target(), String.valueOf(p.origin()))).toList();
+  }
+}
