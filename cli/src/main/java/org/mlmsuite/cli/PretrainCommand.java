@@ -1,6 +1,7 @@
 package org.mlmsuite.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.pretrain.Pretraining;
 import org.mlmsuite.backbone.pretrain.PretrainingConfig;
@@ -21,11 +22,15 @@ import picocli.CommandLine.Spec;
 final class PretrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--corpus", required = true, description = "Text file, folder of .txt files, or a dataset name (pretrain-en).")
-  String corpus;
+  @Option(names = "--corpus", required = true, description = {"Text file, folder of .txt files, or a dataset name: pretrain-en,",
+      "or multi30k-en-de for both sides of its train split; repeatable (e.g. a bilingual corpus)."})
+  List<String> corpus;
 
   @Option(names = "--vocab", required = true, description = "WordPiece vocab.txt (mlm tokenizer train).")
   Path vocab;
+
+  @Option(names = "--cased", description = "Keep case and accents (use with a vocab trained with --cased); default is uncased.")
+  boolean cased;
 
   @Option(names = "--ner", description = "Name-finder model (mlm ner train), needed by entity masking.")
   Path ner;
@@ -46,7 +51,7 @@ final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--seq-length", defaultValue = "128", description = "Word pieces per sequence (default ${DEFAULT-VALUE}).")
   int seqLength;
 
-  @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10% warmup, linear decay, AdamW.")
+  @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay, AdamW.")
   double lr;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, data order, masks and dropout (default ${DEFAULT-VALUE}).")
@@ -73,7 +78,7 @@ final class PretrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PretrainingConfig config = new PretrainingConfig(corpus, vocab.toString(), ner == null ? null : ner.toString(), masking,
+    PretrainingConfig config = new PretrainingConfig(corpus, vocab.toString(), cased, ner == null ? null : ner.toString(), masking,
         preset, steps, batchSize, seqLength, lr, seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut);
     Pretraining.Result result = new Pretraining(m -> {
       err.println(m);

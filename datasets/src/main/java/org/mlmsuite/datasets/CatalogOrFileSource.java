@@ -63,7 +63,7 @@ abstract class CatalogOrFileSource<T> implements DataSource<T> {
 
   static Dataset catalogEntry(String name, DatasetKind kind) {
     Dataset d = DatasetCatalog.get(name);
-    if (d.kind() != kind) {
+    if (!d.kind().readableAs(kind)) {
       throw new IllegalArgumentException("dataset '" + name + "' holds " + d.kind().rowsAre() + ", not " + kind.rowsAre());
     }
     return d;

@@ -133,11 +133,15 @@ public final class Dataset {
     return nerSentences(dir, splitName, BadRowPolicy.FAIL);
   }
 
-  /** A raw-text split cut into {@code unit}s (the catalog counts it in documents, i.e. files). */
+  /**
+   * A raw-text split cut into {@code unit}s (the catalog counts it in documents, i.e. files). A
+   * translation split reads as the text of each side's file, one record per line whatever the
+   * unit, since its lines are unrelated segments.
+   */
   public RecordReader<TextDocument> documents(DataDirectory dir, String splitName, TextUnit unit, BadRowPolicy policy)
       throws IOException {
     requireKind(DatasetKind.RAW_TEXT);
-    return RawTextReader.open(existingFiles(dir, splitName), unit, policy);
+    return RawTextReader.open(existingFiles(dir, splitName), kind == DatasetKind.TRANSLATION ? TextUnit.LINE : unit, policy);
   }
 
   @SuppressWarnings("unchecked")
@@ -148,7 +152,7 @@ public final class Dataset {
   }
 
   private void requireKind(DatasetKind wanted) {
-    if (kind != wanted) {
+    if (!kind.readableAs(wanted)) {
       throw new IllegalArgumentException("dataset '" + name + "' holds " + kind.rowsAre() + ", not " + wanted.rowsAre());
     }
   }

@@ -19,6 +19,14 @@ public enum DatasetKind {
     this.rowsAre = rowsAre;
   }
 
+  /**
+   * Whether a dataset of this kind can be opened as {@code wanted}: besides its own kind, a
+   * translation set's line files are also raw text (both sides, e.g. for a bilingual corpus).
+   */
+  public boolean readableAs(DatasetKind wanted) {
+    return this == wanted || (this == TRANSLATION && wanted == RAW_TEXT);
+  }
+
   /** What the row counts count, e.g. "NER sentences". */
   public String rowsAre() {
     return rowsAre;

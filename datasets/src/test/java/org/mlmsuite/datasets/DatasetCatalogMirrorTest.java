@@ -73,6 +73,17 @@ class DatasetCatalogMirrorTest {
   }
 
   @Test
+  void multi30kReadsAsRawTextOfBothSidesOneLineEach() throws IOException {
+    try (RecordReader<TextDocument> text = TextCorpusSource.of("multi30k-en-de", "train", TextUnit.PARAGRAPH)
+        .open(mirror, BadRowPolicy.FAIL)) {
+      List<TextDocument> all = text.stream().toList();
+      assertEquals(58_000, all.size());
+      assertEquals("Two young, White males are outside near many bushes.", all.get(0).text());
+      assertEquals("Zwei junge weiße Männer sind im Freien in der Nähe vieler Büsche.", all.get(29_000).text());
+    }
+  }
+
+  @Test
   void dialogsumWithThreeTestReferences() throws IOException {
     assertEquals(12_460, rows("dialogsum", "train"));
     try (RecordReader<SummaryExample> train = DatasetCatalog.get("dialogsum").summaries(mirror, "train")) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.masking.DynamicMasker;
@@ -67,7 +69,7 @@ public final class Pretraining {
           + "' needs entities: give a name-finder model with --ner (train one with 'mlm ner train')");
     }
     WordPieceTokenizer tokenizer = WordPieceTokenizer.load(Path.of(cfg.vocab()),
-        TokenizerConfig.uncased().withMaxLength(cfg.seqLength()));
+        (cfg.cased() ? TokenizerConfig.cased() : TokenizerConfig.uncased()).withMaxLength(cfg.seqLength()));
     TransformerConfig config = TransformerConfig.preset(cfg.preset(), tokenizer.vocabulary().size());
     if (cfg.seqLength() > config.maxPositions()) {
       throw new IllegalArgumentException("--seq-length " + cfg.seqLength() + " exceeds the model's "
@@ -141,14 +143,23 @@ public final class Pretraining {
 
   private PretrainingCorpus readCorpus(PretrainingConfig cfg, Path dataDirFlag, WordPieceTokenizer tokenizer,
       EntityFinder entities) {
-    TextCorpusSource source = TextCorpusSource.of(cfg.corpus(), "train", TextUnit.PARAGRAPH);
-    messages.accept("pretrain: reading " + source.describe()
+    List<TextCorpusSource> sources = cfg.corpus().stream()
+        .map(c -> TextCorpusSource.of(c, "train", TextUnit.PARAGRAPH)).toList();
+    messages.accept("pretrain: reading " + String.join(", ", sources.stream().map(TextCorpusSource::describe).toList())
         + (entities == null ? "" : " and finding entities with " + cfg.ner()));
-    try (RecordReader<TextDocument> reader = source.open(dataDirFlag, BadRowPolicy.FAIL)) {
-      return PretrainingCorpus.build(reader, tokenizer, cfg.seqLength(), entities, cfg.heldOutFraction(), cfg.seed(),
+    List<RecordReader<TextDocument>> readers = new ArrayList<>();
+    try {
+      for (TextCorpusSource source : sources) {
+        readers.add(source.open(dataDirFlag, BadRowPolicy.FAIL));
+      }
+      Iterable<TextDocument> paragraphs = () -> readers.stream()
+          .flatMap(r -> StreamSupport.stream(r.spliterator(), false)).iterator();
+      return PretrainingCorpus.build(paragraphs, tokenizer, cfg.seqLength(), entities, cfg.heldOutFraction(), cfg.seed(),
           messages);
     } catch (IOException e) {
       throw new UncheckedIOException("reading corpus " + cfg.corpus(), e);
+    } finally {
+      readers.forEach(RecordReader::close);
     }
   }
 

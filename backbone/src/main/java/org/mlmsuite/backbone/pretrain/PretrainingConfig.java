@@ -1,16 +1,21 @@
 package org.mlmsuite.backbone.pretrain;
 
+import java.util.List;
+
 /**
  * Everything a pretraining run depends on; saved as {@code pretraining-config.json} beside the
  * model so a run can be read back and repeated.
  *
- * @param corpus a dataset name ({@code pretrain-en}) or a text file/folder
+ * @param corpus dataset names ({@code pretrain-en}, or a translation set for both its sides) or
+ *     text files/folders, read in this order
+ * @param cased whether the tokenizer keeps case and accents (BERT cased) or lower-cases (uncased)
  * @param masking a masking spec as {@code MaskingConfig.parse} reads it
  * @param ner the name-finder model for entity masking, or null
  */
 public record PretrainingConfig(
-    String corpus,
+    List<String> corpus,
     String vocab,
+    boolean cased,
     String ner,
     String masking,
     String preset,
@@ -24,6 +29,10 @@ public record PretrainingConfig(
     double heldOutFraction) {
 
   public PretrainingConfig {
+    corpus = List.copyOf(corpus);
+    if (corpus.isEmpty()) {
+      throw new IllegalArgumentException("pretraining needs at least one corpus");
+    }
     if (steps < 1 || batchSize < 1) {
       throw new IllegalArgumentException("steps and batch size must be positive");
     }

@@ -47,7 +47,7 @@ class PretrainingTest {
       }
       Files.writeString(corpus.resolve("doc" + doc + ".txt"), text);
     }
-    PretrainingConfig cfg = new PretrainingConfig(corpus.toString(), vocab.toString(), null, "random", "micro",
+    PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "random", "micro",
         200, 8, 16, 3e-3, 7, 200, 200, 0.1);
     trained = new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("bb"), false);
   }
@@ -127,7 +127,7 @@ class PretrainingTest {
 
   @Test
   void entityMaskingWithoutANerModelIsAClearError() {
-    PretrainingConfig cfg = new PretrainingConfig(corpus.toString(), vocab.toString(), null, "entity", "micro",
+    PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "entity", "micro",
         10, 8, 16, 1e-3, 7, 0, 0, 0.1);
     var e = assertThrows(IllegalArgumentException.class,
         () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never"), false));
