@@ -113,7 +113,7 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "32", description = "Examples per step (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10% warmup, linear decay.")
+    @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay.")
     double lr;
 
     @Option(names = "--max-length", defaultValue = "128", description = "Tokens per example incl. [CLS]/[SEP]; longer inputs are truncated (default ${DEFAULT-VALUE}).")

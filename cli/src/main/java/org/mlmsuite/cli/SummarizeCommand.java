@@ -154,7 +154,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "8", description = "Documents per step (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10% warmup, linear decay.")
+    @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay.")
     double lr;
 
     @Option(names = "--max-length", defaultValue = "512", description = "Tokens per document; later sentences are cut (counted) (default ${DEFAULT-VALUE}).")

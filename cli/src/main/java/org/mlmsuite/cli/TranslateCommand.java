@@ -133,7 +133,7 @@ public final class TranslateCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "32", description = "Pairs per step (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10% warmup, linear decay.")
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay.")
     double lr;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the new weights, data order and dropout (default ${DEFAULT-VALUE}).")

@@ -1,12 +1,16 @@
 package org.mlmsuite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
   @Test
@@ -22,6 +26,30 @@ class MainTest {
     assertEquals(Main.EXIT_USER_ERROR, out.exitCode);
     assertTrue(out.stderr.startsWith("mlm: Unknown option: '--no-such-flag'"), out.stderr);
     assertEquals(1, out.stderr.strip().lines().count(), out.stderr);
+  }
+
+  @Test
+  void everyCommandsHelpRendersWithoutPicocliWarnings() {
+    // A bare '%' in a description makes picocli print a warning and show the raw text.
+    List<String> paths = new ArrayList<>();
+    collect(new CommandLine(new MlmCommand()), new ArrayList<>(), paths);
+    assertTrue(paths.size() > 20, paths.toString());
+    for (String path : paths) {
+      Captured out = Captured.run((path + " --help").strip().split(" "));
+      assertEquals(0, out.exitCode, path);
+      assertFalse(out.stderr.contains("picocli WARN"), path + ": " + out.stderr);
+    }
+  }
+
+  private static void collect(CommandLine cmd, List<String> prefix, List<String> paths) {
+    paths.add(String.join(" ", prefix));
+    cmd.getSubcommands().forEach((name, sub) -> {
+      if (sub.getCommandName().equals(name)) { // skip aliases
+        List<String> next = new ArrayList<>(prefix);
+        next.add(name);
+        collect(sub, next, paths);
+      }
+    });
   }
 
   /** Runs {@link Main#run} with stdout and stderr captured. */
