@@ -8,6 +8,10 @@ import java.util.List;
  * Greedy and beam search over a {@link StepFunction}, in plain Java, for a batch of sources at
  * once (one step-function call per step for all their live hypotheses).
  *
+ * <p>Constraints: {@link GenerationOptions#minLength()} and {@link
+ * GenerationOptions#noRepeatNgramSize()} set log-probabilities to -inf before the candidates are
+ * ranked (as Hugging Face's logits processors do), in greedy and beam search alike.
+ *
  * <p>Scoring is Hugging Face's ({@code BeamSearchScorer}): a finished hypothesis scores {@code
  * sumLogProb / length^alpha}, where length counts the generated tokens including EOS (not BOS);
  * {@code alpha = lengthPenalty} (1.0 by default; 0 = raw log-probability; GNMT's {@code
@@ -105,7 +109,7 @@ public final class BeamSearch {
       double[] candScore = new double[wanted];
       int filled = 0;
       for (int r = 0; r < n; r++) {
-        float[] row = logProbs[firstRow + r];
+        float[] row = constrained(logProbs[firstRow + r], live[r], length);
         for (int v = 0; v < vocab; v++) {
           double s = liveScores[r] + row[v];
           if (filled == wanted && !(s > candScore[wanted - 1])) {
@@ -151,6 +155,28 @@ public final class BeamSearch {
       live = Arrays.copyOf(nextLive, kept);
       liveScores = Arrays.copyOf(nextScores, kept);
       return rows + kept;
+    }
+
+    /**
+     * The row with EOS at -inf before {@code minLength} and every token that would repeat an
+     * n-gram of {@code prefix} at -inf (HF's MinLengthLogitsProcessor and
+     * NoRepeatNGramLogitsProcessor, the latter over BOS + prefix as HF's decoder input ids); the
+     * step function's array is left untouched.
+     */
+    private float[] constrained(float[] row, int[] prefix, int length) {
+      boolean tooShort = length <= options.minLength();
+      int[] banned = NgramBlocking.bannedNext(bos, prefix, options.noRepeatNgramSize());
+      if (!tooShort && banned.length == 0) {
+        return row;
+      }
+      float[] out = row.clone();
+      if (tooShort) {
+        out[eos] = Float.NEGATIVE_INFINITY;
+      }
+      for (int token : banned) {
+        out[token] = Float.NEGATIVE_INFINITY;
+      }
+      return out;
     }
 
     /** Keeps the {@code beam} best finished hypotheses (HF's BeamHypotheses). */

@@ -40,7 +40,7 @@ public final class Seq2SeqGenerator {
   public List<BeamSearch.Hypothesis> generate(List<int[]> sources, GenerationOptions options) {
     int positions = graph.config().maxPositions();
     GenerationOptions capped = options.maxLength() <= positions ? options
-        : new GenerationOptions(options.beamSize(), options.lengthPenalty(), positions);
+        : options.withMaxLength(positions);
     Integer[] order = new Integer[sources.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
