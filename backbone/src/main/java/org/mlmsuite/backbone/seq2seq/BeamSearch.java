@@ -30,10 +30,20 @@ public final class BeamSearch {
 
   private final int bos;
   private final int eos;
+  private final int[] suppressed;
 
   public BeamSearch(int bos, int eos) {
+    this(bos, eos, new int[0]);
+  }
+
+  /**
+   * @param suppressed tokens never generated (HF's {@code suppress_tokens}), e.g. [PAD], [MASK]
+   *     and BOS itself: the detokenizer drops them, so they would only pad a minimum length
+   */
+  public BeamSearch(int bos, int eos, int[] suppressed) {
     this.bos = bos;
     this.eos = eos;
+    this.suppressed = suppressed.clone();
   }
 
   /** A finished sequence without BOS/EOS, its length-normalised score and whether it ended in EOS. */
@@ -158,18 +168,21 @@ public final class BeamSearch {
     }
 
     /**
-     * The row with EOS at -inf before {@code minLength} and every token that would repeat an
-     * n-gram of {@code prefix} at -inf (HF's MinLengthLogitsProcessor and
-     * NoRepeatNGramLogitsProcessor, the latter over BOS + prefix as HF's decoder input ids); the
-     * step function's array is left untouched.
+     * The row with the suppressed tokens at -inf, EOS at -inf before {@code minLength} and every
+     * token that would repeat an n-gram of {@code prefix} at -inf (HF's SuppressTokens,
+     * MinLengthLogitsProcessor and NoRepeatNGramLogitsProcessor, the last over BOS + prefix as HF's
+     * decoder input ids); the step function's array is left untouched.
      */
     private float[] constrained(float[] row, int[] prefix, int length) {
       boolean tooShort = length <= options.minLength();
       int[] banned = NgramBlocking.bannedNext(bos, prefix, options.noRepeatNgramSize());
-      if (!tooShort && banned.length == 0) {
+      if (!tooShort && banned.length == 0 && suppressed.length == 0) {
         return row;
       }
       float[] out = row.clone();
+      for (int token : suppressed) {
+        out[token] = Float.NEGATIVE_INFINITY;
+      }
       if (tooShort) {
         out[eos] = Float.NEGATIVE_INFINITY;
       }

@@ -250,4 +250,12 @@ class BeamSearchTest {
     assertEquals(new GenerationOptions(4, 1.0, 10, 0, 0), GenerationOptions.beam(4, 1.0, 10));
     assertEquals(3, GenerationOptions.greedy(20).withMinLength(8).withMaxLength(4).minLength());
   }
+
+  @Test
+  void suppressedTokensAreNeverGenerated() {
+    // suppressing A leaves B (.4), then EOS: the sequence greedy would never take
+    BeamSearch.Hypothesis h = new BeamSearch(BOS, EOS, new int[] {A}).search(new Toy(), GenerationOptions.greedy(5));
+    assertArrayEquals(new int[] {B}, h.tokens());
+    assertEquals(Math.log(0.4) / 2, h.score(), 1e-6);
+  }
 }
