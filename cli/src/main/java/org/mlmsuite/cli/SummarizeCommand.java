@@ -351,7 +351,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--k", description = "Extractive: sentences per summary (default: the model's).")
     Integer k;
 
-    @Option(names = "--summaries", description = "Also write the model's summaries here as JSON lines {\"id\", \"summary\"}.")
+    @Option(names = "--summaries", description = "Also write the model's summaries here as JSON lines {\"id\", \"summary\"} (id: the dataset's, or file:line).")
     Path summariesFile;
 
     @Option(names = "--report", description = "Report directory (default: <model>/eval).")

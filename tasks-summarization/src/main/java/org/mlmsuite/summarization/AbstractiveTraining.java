@@ -27,7 +27,10 @@ import org.mlmsuite.datasets.SummaryExample;
  * counted. With dev examples the lowest dev loss is exported (early stopping with {@code patience}).
  */
 public final class AbstractiveTraining {
-  /** Default summary limit in word pieces, [CLS]/[SEP] included (DialogSum references: 99.9% fit). */
+  /**
+   * Default summary limit in word pieces, [CLS]/[SEP] included: DialogSum's training summaries have
+   * 29 BERT basic tokens at the median and 76 at the 99th percentile (114 at the 99.9th).
+   */
   public static final int DEFAULT_MAX_TARGET = 128;
   public static final int DEFAULT_NO_REPEAT_NGRAM = 3;
   /** The automatic minimum length is this percentile of the training summaries' lengths. */
@@ -115,7 +118,10 @@ public final class AbstractiveTraining {
         .map(e -> new TextPair(e.document(), e.references().get(0), String.valueOf(e.origin()))).toList();
   }
 
-  /** The nearest-rank percentile of the first references' lengths in word pieces (no [CLS]/[SEP]). */
+  /**
+   * The nearest-rank percentile of the first references' lengths in word pieces (no [CLS]/[SEP]),
+   * over the first 2000 examples (DialogSum: 15 basic tokens at the 5th percentile).
+   */
   static int percentileLength(WordPieceTokenizer tokenizer, List<SummaryExample> examples, double percentile) {
     int n = Math.min(examples.size(), 2000);
     int[] lengths = new int[n];
