@@ -212,6 +212,15 @@ class AbstractiveEndToEndTest {
   }
 
   @Test
+  void trainsOnTheFirstOfSeveralReferencesWithTheDialogueKeptAsText() {
+    SummaryExample e = new SummaryExample("t", "#Person1#: hi\n#Person2#: bye", List.of("first ref", "second ref"),
+        new Origin(Path.of("t.jsonl"), 3));
+    var pair = AbstractiveTraining.pairs(List.of(e)).get(0);
+    assertEquals("#Person1#: hi\n#Person2#: bye", pair.source());
+    assertEquals("first ref", pair.target());
+  }
+
+  @Test
   void automaticMinimumIsTheFifthPercentileOfReferenceLengths() {
     Origin o = new Origin(Path.of("t"), 1);
     List<SummaryExample> examples = new ArrayList<>();

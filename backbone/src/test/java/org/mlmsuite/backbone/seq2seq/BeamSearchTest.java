@@ -252,6 +252,13 @@ class BeamSearchTest {
   }
 
   @Test
+  void optionsSavedBeforeTheConstraintsExistedStillLoad() throws Exception {
+    // seq2seq.json of translation models written before minLength/noRepeatNgramSize
+    assertEquals(GenerationOptions.beam(4, 1.0, 64), new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue("{\"beamSize\": 4, \"lengthPenalty\": 1.0, \"maxLength\": 64}", GenerationOptions.class));
+  }
+
+  @Test
   void suppressedTokensAreNeverGenerated() {
     // suppressing A leaves B (.4), then EOS: the sequence greedy would never take
     BeamSearch.Hypothesis h = new BeamSearch(BOS, EOS, new int[] {A}).search(new Toy(), GenerationOptions.greedy(5));
