@@ -332,7 +332,7 @@ public final class SummarizeCommand implements Runnable {
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true,
-      description = {"ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95% bootstrap",
+      description = {"ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95%% bootstrap",
           "intervals, with Lead-N/Longest-N baselines in the same table; writes report.json/md/html."})
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
