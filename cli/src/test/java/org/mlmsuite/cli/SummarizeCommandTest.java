@@ -27,10 +27,10 @@ class SummarizeCommandTest {
   }
 
   @Test
-  void abstractiveIsAClearUserError() {
+  void unknownModeIsAClearUserError() {
     MainTest.Captured out = MainTest.Captured.run("summarize", "train", "--backbone", tmp.toString(),
-        "--train", "dialogsum", "--mode", "abstractive", "--out", tmp.resolve("o").toString());
+        "--train", "dialogsum", "--mode", "abstract", "--out", tmp.resolve("o").toString());
     assertEquals(2, out.exitCode());
-    assertTrue(out.stderr().contains("abstractive is not available yet"), out.stderr());
+    assertTrue(out.stderr().contains("--mode: unknown mode 'abstract' (use extractive or abstractive)"), out.stderr());
   }
 }

@@ -169,7 +169,7 @@ public final class ExtractiveTraining {
     provenance.put("seed", s.seed());
     provenance.put("trainingSeconds", summary.elapsedSeconds());
     provenance.put("createdAt", Instant.now().toString());
-    SummarizerInfo info = new SummarizerInfo("extractive", s.k(), policy.cliName(), s.maxLength(),
+    SummarizerInfo info = new SummarizerInfo(SummarizerInfo.EXTRACTIVE, s.k(), policy.cliName(), s.maxLength(),
         s.trigramBlocking(), provenance);
 
     try (Graph graph = new Graph()) {

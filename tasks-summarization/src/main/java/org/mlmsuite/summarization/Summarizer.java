@@ -1,117 +1,149 @@
 package org.mlmsuite.summarization;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.mlmsuite.backbone.ModelDirectory;
-import org.mlmsuite.backbone.text.WordPieceTokenizer;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
+import org.mlmsuite.backbone.seq2seq.Seq2SeqEncoder;
+import org.mlmsuite.backbone.seq2seq.Seq2SeqModel;
 
 /**
- * An extractive summarizer loaded from a directory written by {@code mlm summarize train}.
- * Thread-safe; close it to free the native graph and session.
+ * A summarizer loaded from a directory written by {@code mlm summarize train}, either mode:
+ * extractive (picks the model's k sentences, one per line) or abstractive (generates text with
+ * the shared encoder-decoder, {@link SummaryOptions}). Thread-safe: any number of threads may
+ * summarize with one instance; close it to free the native graph and session.
  *
  * <pre>{@code
  * try (Summarizer s = Summarizer.load(Path.of("sum-dir"))) {
- *   String summary = s.summarize(dialogue);     // the model's k sentences, one per line
- *   String two = s.summarize(dialogue, 2);
+ *   String summary = s.summarize(dialogue);                    // the model's defaults
+ *   String two = s.summarize(dialogue, 2);                     // extractive: 2 sentences
+ *   String longer = s.summarize(dialogue, s.defaultOptions().withLength(30, 120)); // abstractive
  * }
  * }</pre>
  */
 public final class Summarizer implements AutoCloseable {
-  private static final int BATCH = 16;
-
   private final SummarizerInfo info;
-  private final SentencePolicy policy;
-  private final ExtractiveEncoder encoder;
-  private final int padId;
-  private final Graph graph;
-  private final Session session;
-  private final ExtractiveGraph model;
+  private final ExtractiveModel extractive;
+  private final Seq2SeqModel abstractive;
+  private final Seq2SeqEncoder sourceEncoder;
+  private volatile boolean closed;
 
-  private Summarizer(SummarizerInfo info, WordPieceTokenizer tokenizer, Graph graph, Session session,
-      ExtractiveGraph model) {
+  private Summarizer(SummarizerInfo info, ExtractiveModel extractive, Seq2SeqModel abstractive) {
     this.info = info;
-    this.policy = info.policy();
-    this.encoder = new ExtractiveEncoder(tokenizer, info.maxLength());
-    this.padId = tokenizer.vocabulary().padId();
-    this.graph = graph;
-    this.session = session;
-    this.model = model;
+    this.extractive = extractive;
+    this.abstractive = abstractive;
+    this.sourceEncoder = abstractive == null ? null : new Seq2SeqEncoder(abstractive.tokenizer(), abstractive.settings());
   }
 
+  /** Opens an extractive or abstractive summarizer; errors name the folder and what is wrong. */
   public static Summarizer load(Path dir) {
-    ModelDirectory dirModel = ModelDirectory.open(dir, SummarizerInfo.KIND);
-    SummarizerInfo info = dirModel.read(SummarizerInfo.FILE_NAME, SummarizerInfo.class);
-    WordPieceTokenizer tokenizer = dirModel.tokenizer();
-    Graph graph = new Graph();
-    try {
-      ExtractiveGraph g = ExtractiveGraph.build(Ops.create(graph), dirModel.config(), 0);
-      Session session = new Session(graph);
-      try {
-        session.restore(dirModel.weightsPrefix());
-      } catch (RuntimeException e) {
-        session.close();
-        throw new IllegalArgumentException(dir + ": weights do not match config.json and "
-            + SummarizerInfo.FILE_NAME + " (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-      }
-      return new Summarizer(info, tokenizer, graph, session, g);
-    } catch (RuntimeException e) {
-      graph.close();
-      throw e;
+    ModelDirectory model = ModelDirectory.open(dir, null);
+    if (model.kind().equals(SummarizerInfo.KIND)) {
+      ExtractiveModel m = ExtractiveModel.load(model);
+      return new Summarizer(m.info(), m, null);
     }
+    if (!model.kind().equals(Seq2SeqModel.KIND)) {
+      throw new IllegalArgumentException(dir + " holds a '" + model.kind() + "' model, expected a summarizer ('"
+          + SummarizerInfo.KIND + "' or an abstractive '" + Seq2SeqModel.KIND + "' model)");
+    }
+    if (!Files.isRegularFile(dir.resolve(SummarizerInfo.FILE_NAME))) {
+      throw new IllegalArgumentException(dir + " holds a seq2seq model without " + SummarizerInfo.FILE_NAME
+          + " (a translation model?), not a summarizer");
+    }
+    SummarizerInfo info = model.read(SummarizerInfo.FILE_NAME, SummarizerInfo.class);
+    if (!SummarizerInfo.ABSTRACTIVE.equals(info.mode())) {
+      throw new IllegalArgumentException(dir.resolve(SummarizerInfo.FILE_NAME) + ": field 'mode' is '" + info.mode()
+          + "', expected '" + SummarizerInfo.ABSTRACTIVE + "' in a seq2seq model directory");
+    }
+    return new Summarizer(info, null, Seq2SeqModel.load(dir));
   }
 
   public SummarizerInfo info() {
     return info;
   }
 
-  /** The model's k sentences, in document order, one per line. */
-  public String summarize(String document) {
-    return summarize(document, info.k());
+  public boolean isAbstractive() {
+    return abstractive != null;
   }
 
+  /** The model's summary with its saved defaults (k sentences, or the saved decoding options). */
+  public String summarize(String document) {
+    return summarizeAll(List.of(document)).get(0);
+  }
+
+  /** Extractive only: the {@code k} best sentences in document order, one per line. */
   public String summarize(String document, int k) {
     return summarizeAll(List.of(document), k).get(0);
   }
 
-  /** Batched; same results as one at a time. */
-  public List<String> summarizeAll(List<String> documents, int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("k must be >= 1, got " + k);
-    }
-    List<List<String>> sentences = new ArrayList<>(documents.size());
-    List<ExtractiveInput> inputs = new ArrayList<>(documents.size());
-    for (String d : documents) {
-      List<String> s = policy.split(d);
-      sentences.add(s);
-      inputs.add(encoder.encode(s, null));
-    }
-    double[][] scores;
-    synchronized (this) {
-      if (closed) {
-        throw new IllegalStateException("summarizer is closed");
-      }
-      scores = ExtractiveBatches.score(session, model, padId, inputs, BATCH);
-    }
-    List<String> out = new ArrayList<>(documents.size());
-    for (int i = 0; i < documents.size(); i++) {
-      List<String> kept = sentences.get(i).subList(0, scores[i].length);
-      out.add(Extracts.join(kept, TrigramBlocking.select(kept, scores[i], k, info.trigramBlocking())));
-    }
-    return out;
+  /** Abstractive only: a generated summary. */
+  public String summarize(String document, SummaryOptions options) {
+    return summarizeAll(List.of(document), options).get(0);
   }
 
-  private boolean closed;
+  /** Batched, in input order, same results as one at a time. */
+  public List<String> summarizeAll(List<String> documents) {
+    return isAbstractive() ? summarizeAll(documents, defaultOptions()) : summarizeAll(documents, info.k());
+  }
+
+  /** Extractive only. */
+  public List<String> summarizeAll(List<String> documents, int k) {
+    open();
+    if (isAbstractive()) {
+      throw new IllegalArgumentException("a sentence count k applies to extractive summarizers; "
+          + info().mode() + " models take SummaryOptions (beam, min/max length)");
+    }
+    return extractive.summarizeAll(documents, k);
+  }
+
+  /**
+   * Abstractive only. Documents longer than the model's source limit are truncated ({@link
+   * #truncated}).
+   *
+   * @throws IllegalArgumentException naming the input number of an empty document
+   */
+  public List<String> summarizeAll(List<String> documents, SummaryOptions options) {
+    open();
+    if (!isAbstractive()) {
+      throw new IllegalArgumentException("decoding options apply to abstractive summarizers; extractive models "
+          + "take a sentence count k");
+    }
+    return abstractive.generate(documents, options.generation()).stream().map(Seq2SeqModel.Generated::text).toList();
+  }
+
+  /** Abstractive only: the decoding options saved with the model ({@code seq2seq.json}). */
+  public SummaryOptions defaultOptions() {
+    if (!isAbstractive()) {
+      throw new IllegalArgumentException("an extractive summarizer has no decoding options (it picks k sentences)");
+    }
+    return SummaryOptions.of(abstractive.settings().generation());
+  }
+
+  /** Whether the model sees only the start of this document (word pieces past its limit are cut). */
+  public boolean truncated(String document) {
+    if (isAbstractive()) {
+      return sourceEncoder.source(document).truncated();
+    }
+    return extractive.truncated(document);
+  }
+
+  private void open() {
+    if (closed) {
+      throw new IllegalStateException("summarizer is closed");
+    }
+  }
 
   @Override
   public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      session.close();
-      graph.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (extractive != null) {
+      extractive.close();
+    }
+    if (abstractive != null) {
+      abstractive.close();
     }
   }
 }

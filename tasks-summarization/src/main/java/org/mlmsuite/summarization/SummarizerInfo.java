@@ -3,19 +3,26 @@ package org.mlmsuite.summarization;
 import java.util.Map;
 
 /**
- * {@code summarizer.json}: how an extractive summarizer cuts and encodes documents and picks
- * sentences, and how it was trained.
+ * {@code summarizer.json}: a summarizer's mode, how it cuts and encodes documents and picks
+ * sentences, and how it was trained. An abstractive model keeps its decoding defaults in the
+ * seq2seq model's {@code seq2seq.json} ({@code generation}); here it records the mode, the
+ * sentence policy of its data (for the Lead-N/Longest-N baselines of its reports) and the source
+ * limit.
  *
- * @param k sentences per summary
+ * @param mode {@value #EXTRACTIVE} or {@value #ABSTRACTIVE}
+ * @param k sentences per summary (extractive; 0 for abstractive)
  * @param sentencePolicy {@code turns} or {@code sentences}
- * @param maxLength tokens per document (sentences past it cannot be chosen)
- * @param trigramBlocking skip a candidate sharing a word trigram with a chosen sentence
+ * @param maxLength tokens per document (extractive: sentences past it cannot be chosen;
+ *     abstractive: the source is cut there, [CLS]/[SEP] included)
+ * @param trigramBlocking skip a candidate sharing a word trigram with a chosen sentence (extractive)
  * @param provenance backbone, data, oracle k, steps, seed, truncation counts
  */
 public record SummarizerInfo(String mode, int k, String sentencePolicy, int maxLength, boolean trigramBlocking,
     Map<String, Object> provenance) {
   public static final String FILE_NAME = "summarizer.json";
   public static final String KIND = "extractive-summarizer";
+  public static final String EXTRACTIVE = "extractive";
+  public static final String ABSTRACTIVE = "abstractive";
 
   public SummarizerInfo {
     provenance = provenance == null ? Map.of() : provenance;

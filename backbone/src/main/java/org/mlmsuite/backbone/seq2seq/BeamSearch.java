@@ -8,6 +8,10 @@ import java.util.List;
  * Greedy and beam search over a {@link StepFunction}, in plain Java, for a batch of sources at
  * once (one step-function call per step for all their live hypotheses).
  *
+ * <p>Constraints: {@link GenerationOptions#minLength()} and {@link
+ * GenerationOptions#noRepeatNgramSize()} set log-probabilities to -inf before the candidates are
+ * ranked (as Hugging Face's logits processors do), in greedy and beam search alike.
+ *
  * <p>Scoring is Hugging Face's ({@code BeamSearchScorer}): a finished hypothesis scores {@code
  * sumLogProb / length^alpha}, where length counts the generated tokens including EOS (not BOS);
  * {@code alpha = lengthPenalty} (1.0 by default; 0 = raw log-probability; GNMT's {@code
@@ -26,10 +30,20 @@ public final class BeamSearch {
 
   private final int bos;
   private final int eos;
+  private final int[] suppressed;
 
   public BeamSearch(int bos, int eos) {
+    this(bos, eos, new int[0]);
+  }
+
+  /**
+   * @param suppressed tokens never generated (HF's {@code suppress_tokens}), e.g. [PAD], [MASK]
+   *     and BOS itself: the detokenizer drops them, so they would only pad a minimum length
+   */
+  public BeamSearch(int bos, int eos, int[] suppressed) {
     this.bos = bos;
     this.eos = eos;
+    this.suppressed = suppressed.clone();
   }
 
   /** A finished sequence without BOS/EOS, its length-normalised score and whether it ended in EOS. */
@@ -105,7 +119,7 @@ public final class BeamSearch {
       double[] candScore = new double[wanted];
       int filled = 0;
       for (int r = 0; r < n; r++) {
-        float[] row = logProbs[firstRow + r];
+        float[] row = constrained(logProbs[firstRow + r], live[r], length);
         for (int v = 0; v < vocab; v++) {
           double s = liveScores[r] + row[v];
           if (filled == wanted && !(s > candScore[wanted - 1])) {
@@ -151,6 +165,31 @@ public final class BeamSearch {
       live = Arrays.copyOf(nextLive, kept);
       liveScores = Arrays.copyOf(nextScores, kept);
       return rows + kept;
+    }
+
+    /**
+     * The row with the suppressed tokens at -inf, EOS at -inf before {@code minLength} and every
+     * token that would repeat an n-gram of {@code prefix} at -inf (HF's SuppressTokens,
+     * MinLengthLogitsProcessor and NoRepeatNGramLogitsProcessor, the last over BOS + prefix as HF's
+     * decoder input ids); the step function's array is left untouched.
+     */
+    private float[] constrained(float[] row, int[] prefix, int length) {
+      boolean tooShort = length <= options.minLength();
+      int[] banned = NgramBlocking.bannedNext(bos, prefix, options.noRepeatNgramSize());
+      if (!tooShort && banned.length == 0 && suppressed.length == 0) {
+        return row;
+      }
+      float[] out = row.clone();
+      for (int token : suppressed) {
+        out[token] = Float.NEGATIVE_INFINITY;
+      }
+      if (tooShort) {
+        out[eos] = Float.NEGATIVE_INFINITY;
+      }
+      for (int token : banned) {
+        out[token] = Float.NEGATIVE_INFINITY;
+      }
+      return out;
     }
 
     /** Keeps the {@code beam} best finished hypotheses (HF's BeamHypotheses). */

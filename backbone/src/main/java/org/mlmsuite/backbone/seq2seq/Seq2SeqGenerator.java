@@ -34,13 +34,14 @@ public final class Seq2SeqGenerator {
 
   /**
    * The best hypothesis per source (generated ids without BOS/EOS), in input order; sources are
-   * {@code [CLS] .. [SEP]} ids. The generated
+   * {@code [CLS] .. [SEP]} ids. [PAD], [CLS] and [MASK] are never generated (they carry no text).
+   * The generated
    * length is capped by {@code options.maxLength()} and by the model's position table.
    */
   public List<BeamSearch.Hypothesis> generate(List<int[]> sources, GenerationOptions options) {
     int positions = graph.config().maxPositions();
     GenerationOptions capped = options.maxLength() <= positions ? options
-        : new GenerationOptions(options.beamSize(), options.lengthPenalty(), positions);
+        : options.withMaxLength(positions);
     Integer[] order = new Integer[sources.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -48,7 +49,8 @@ public final class Seq2SeqGenerator {
     Arrays.sort(order, Comparator.comparingInt(i -> sources.get(i).length));
     int perBatch = Math.max(1, maxRows / options.beamSize());
     BeamSearch.Hypothesis[] out = new BeamSearch.Hypothesis[sources.size()];
-    BeamSearch search = new BeamSearch(vocab.clsId(), vocab.sepId());
+    BeamSearch search = new BeamSearch(vocab.clsId(), vocab.sepId(),
+        new int[] {vocab.padId(), vocab.clsId(), vocab.maskId()});
     for (int from = 0; from < order.length; from += perBatch) {
       int to = Math.min(order.length, from + perBatch);
       List<int[]> batch = new ArrayList<>(to - from);

@@ -75,10 +75,8 @@ public record Seq2SeqTrainingConfig(
   public Seq2SeqTrainingConfig withLengths(int source, int target) {
     return new Seq2SeqTrainingConfig(steps, batchSize, learningRate, seed, source, target,
         labelSmoothing, crossAttentionInitRange, evalEvery, patience, checkpointEvery, maxDevExamples,
-        noPretraining, generation == null || generation.maxLength() == maxTargetLength
-            ? GenerationOptions.beam(generation == null ? 4 : generation.beamSize(),
-                generation == null ? 1.0 : generation.lengthPenalty(), target)
-            : generation);
+        noPretraining, generation == null ? GenerationOptions.beam(4, 1.0, target)
+            : generation.maxLength() == maxTargetLength ? generation.withMaxLength(target) : generation);
   }
 
   public Seq2SeqTrainingConfig withModel(double newLabelSmoothing, double newCrossInitRange, boolean newNoPretraining) {

@@ -12,7 +12,8 @@
  *       {@link org.mlmsuite.backbone.seq2seq.Seq2SeqConfig}).
  *   <li>{@link org.mlmsuite.backbone.seq2seq.Seq2SeqModel}: load a model directory and generate
  *       text (greedy or beam, {@link org.mlmsuite.backbone.seq2seq.GenerationOptions}), batched,
- *       with {@link org.mlmsuite.backbone.seq2seq.BeamSearch} over cached decoding steps.
+ *       with {@link org.mlmsuite.backbone.seq2seq.BeamSearch} over cached decoding steps; minimum
+ *       length and no-repeat n-gram blocking (Hugging Face semantics) for summarization.
  *   <li>{@link org.mlmsuite.backbone.seq2seq.Detokenizer}: word pieces back to running text.
  * </ul>
  *

@@ -1,0 +1,17 @@
+/**
+ * Summarization on an mlm-suite backbone, in two modes, with one harness.
+ *
+ * <ul>
+ *   <li>{@link org.mlmsuite.summarization.Summarizer}: the library facade; {@code load(dir)} opens an
+ *       extractive or an abstractive model; thread-safe, {@code AutoCloseable}.
+ *   <li>Extractive (BertSumExt): {@link org.mlmsuite.summarization.ExtractiveTraining}, oracle labels
+ *       ({@link org.mlmsuite.summarization.OracleLabels}), {@link org.mlmsuite.summarization.TrigramBlocking}.
+ *   <li>Abstractive: {@link org.mlmsuite.summarization.AbstractiveTraining} over the shared {@code
+ *       backbone.seq2seq} encoder-decoder (the one translation uses), decoding with {@link
+ *       org.mlmsuite.summarization.SummaryOptions} (beam, length penalty, min/max length, no-repeat n-grams).
+ *   <li>Harness: {@link org.mlmsuite.summarization.SummaryEvaluation} (ROUGE-1/2/L/Lsum F1, multi-reference,
+ *       bootstrap intervals, report) and {@link org.mlmsuite.summarization.Baseline} (Lead-N, Longest-N).
+ *   <li>Data: {@link org.mlmsuite.summarization.SummaryData} (catalog names or JSONL/CSV with named fields).
+ * </ul>
+ */
+package org.mlmsuite.summarization;
