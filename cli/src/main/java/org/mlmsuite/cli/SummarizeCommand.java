@@ -211,6 +211,9 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--k", description = "Sentences per summary (default: the model's).")
     Integer k;
 
+    @Option(names = "--max-test-examples", defaultValue = "0", description = "Score only the first N test documents (0: all).")
+    int maxTest;
+
     @Option(names = "--report", description = "Report directory (default: <model>/eval).")
     Path reportDir;
 
@@ -218,7 +221,7 @@ public final class SummarizeCommand implements Runnable {
     public Integer call() {
       long start = System.nanoTime();
       try (Summarizer s = Summarizer.load(model)) {
-        SummaryData data = fields.read(test, "test");
+        SummaryData data = first(fields.read(test, "test"), maxTest);
         int kk = k != null ? k : s.info().k();
         List<SummaryEvaluation.Scored> rows = new ArrayList<>();
         List<String> summaries = s.summarizeAll(data.examples().stream().map(e -> e.document()).toList(), kk);
@@ -301,6 +304,15 @@ public final class SummarizeCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /** The first {@code n} examples (0 or at least the size: all), named so reports say it is a subset. */
+  static SummaryData first(SummaryData data, int n) {
+    if (n <= 0 || n >= data.size()) {
+      return data;
+    }
+    return new SummaryData(data.name(), data.split(), data.source() + " (first " + n + ")",
+        data.examples().subList(0, n));
   }
 
   static SentencePolicy resolvePolicy(String name, SummaryData data) {
