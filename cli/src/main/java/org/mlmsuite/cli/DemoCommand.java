@@ -268,15 +268,15 @@ final class DemoCommand implements Callable<Integer> {
   private static List<String> meaning(DemoSize size, Path classification, Path translation, Path summarization) {
     List<String> lines = new ArrayList<>();
     Map<String, Map<String, Double>> sst2 = DemoReport.headline(classification);
-    lines.add(String.format(Locale.ROOT, "SST-2 dev accuracy %s (chance 0.50, published BERT-Tiny 0.83): the backbone saw "
+    lines.add(String.format(Locale.ROOT, "SST-2 dev accuracy: %s (chance 0.50, published BERT-Tiny 0.83): the backbone saw "
         + "only %,d sequences, so it is not expected to beat the bag-of-words baseline.",
         joinMetric(sst2, "accuracy", "%.3f"), (long) size.pretrainSteps() * size.pretrainBatch()));
     Map<String, Map<String, Double>> mt = DemoReport.headline(translation);
-    lines.add(String.format(Locale.ROOT, "Multi30k En-De BLEU %s on %d test pairs (converged small models: 35-41).",
+    lines.add(String.format(Locale.ROOT, "Multi30k En-De BLEU on %2$d test pairs: %1$s (converged small models: 35-41).",
         joinMetric(mt, "BLEU", "%.1f"), size.translationTestPairs()));
     Map<String, Map<String, Double>> rouge = DemoReport.headline(summarization);
-    lines.add(String.format(Locale.ROOT, "DialogSum ROUGE-1 %s on %d test dialogues: the extractive model picks turns, "
-        + "the baselines are fixed rules.", joinMetric(rouge, "rouge1", "%.1f"), size.summaryTestDocuments()));
+    lines.add(String.format(Locale.ROOT, "DialogSum ROUGE-1 on %2$d test dialogues: %1$s (the extractive model picks turns, "
+        + "the baselines are fixed rules).", joinMetric(rouge, "rouge1", "%.1f"), size.summaryTestDocuments()));
     return lines;
   }
 
@@ -285,9 +285,9 @@ final class DemoCommand implements Callable<Integer> {
     rows.forEach((name, values) -> {
       Double v = values.get(metric);
       if (v != null) {
-        parts.add(name + " " + String.format(Locale.ROOT, format, v));
+        parts.add(name + " = " + String.format(Locale.ROOT, format, v));
       }
     });
-    return String.join(", ", parts);
+    return String.join("; ", parts);
   }
 }
