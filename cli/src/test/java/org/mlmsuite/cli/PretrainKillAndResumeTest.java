@@ -62,18 +62,21 @@ class PretrainKillAndResumeTest {
 
     Path killed = tmp.resolve("killed");
     long seed = System.nanoTime();
+    Random random = new Random(seed);
+    // Kill after a random one of the first seven checkpoints (steps 4..28), leaving at least 11 steps.
+    long killAfter = CHECKPOINT_EVERY * (1L + random.nextInt(7));
     Process child = start(pretrain(killed), tmp.resolve("child.log"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (latestStep(killed) < CHECKPOINT_EVERY && child.isAlive()) {
+    while (latestStep(killed) < killAfter && child.isAlive()) {
       assertTrue(System.nanoTime() < deadline, "the child wrote no checkpoint; see " + tmp.resolve("child.log"));
       Thread.sleep(2);
     }
     // A random extra delay lets the kill land mid-step or mid-checkpoint-write as well.
-    Thread.sleep(new Random(seed).nextInt(30));
+    Thread.sleep(random.nextInt(30));
     child.destroyForcibly();
     child.waitFor();
     long killedAt = latestStep(killed);
-    String context = "seed " + seed + ", killed with the newest checkpoint at step " + killedAt;
+    String context = "seed " + seed + ", waited for step " + killAfter + ", killed with the newest checkpoint at step " + killedAt;
     assertTrue(killedAt >= CHECKPOINT_EVERY && killedAt < STEPS, "the child finished before the kill: " + context);
     assertTrue(Files.notExists(killed.resolve("weights")), "nothing is exported before the end: " + context);
     System.out.println("pretrain kill-and-resume: " + context);
