@@ -191,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Report (open in a browser): " + html);
     out.println("What the numbers mean (" + DEMO_SIZED + "):");
     meaning.forEach(l -> out.println("  " + l));
-    out.println("Each stage's full report is linked from the demo report; measured longer runs: docs/benchmarks.md.");
+    out.println("The demo report names each stage's full report; measured longer runs: docs/benchmarks.md.");
     out.println("Rerun './mlm demo' to reuse every stage.");
     out.flush();
     return 0;
