@@ -354,6 +354,9 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--summaries", description = "Also write the model's summaries here as JSON lines {\"id\", \"summary\"} (id: the dataset's, or file:line).")
     Path summariesFile;
 
+    @Option(names = "--max-test-examples", defaultValue = "0", description = "Score only the first N test documents (0: all).")
+    int maxTest;
+
     @Option(names = "--report", description = "Report directory (default: <model>/eval).")
     Path reportDir;
 
@@ -368,7 +371,7 @@ public final class SummarizeCommand implements Runnable {
         }
         SummaryOptions options = s.isAbstractive() ? decode.resolve(s.defaultOptions()) : null;
         int kk = k != null ? k : s.info().k();
-        SummaryData data = fields.read(test, "test");
+        SummaryData data = first(fields.read(test, "test"), maxTest);
         List<String> documents = data.examples().stream().map(SummaryExample::document).toList();
         long truncated = documents.stream().filter(s::truncated).count();
         var err = spec.commandLine().getErr();
@@ -507,6 +510,15 @@ public final class SummarizeCommand implements Runnable {
       out.flush();
       pending.clear();
     }
+  }
+
+  /** The first {@code n} examples (0 or at least the size: all), named so reports say it is a subset. */
+  static SummaryData first(SummaryData data, int n) {
+    if (n <= 0 || n >= data.size()) {
+      return data;
+    }
+    return new SummaryData(data.name(), data.split(), data.source() + " (first " + n + ")",
+        data.examples().subList(0, n));
   }
 
   static SentencePolicy resolvePolicy(String name, SummaryData data) {

@@ -81,6 +81,14 @@ public final class TranslateCommand implements Runnable {
     return ParallelData.read(where, defaultSplit, dataDir);
   }
 
+  /** The first {@code n} pairs (0 or at least the size: all), named so reports say it is a subset. */
+  static ParallelData first(ParallelData data, int n) {
+    if (n <= 0 || n >= data.size()) {
+      return data;
+    }
+    return new ParallelData(data.pairs().subList(0, n), data.source() + " (first " + n + ")", data.name(), data.split());
+  }
+
   private static String prefix(String what) {
     return what.equals("train") || what.equals("test") ? "" : what + "-";
   }
@@ -102,6 +110,9 @@ public final class TranslateCommand implements Runnable {
 
     @Option(names = "--target-file", description = "Training targets, line-aligned with --source-file.")
     Path targetFile;
+
+    @Option(names = "--max-train-pairs", defaultValue = "0", description = "Use only the first N training pairs (0: all).")
+    int maxTrain;
 
     @Option(names = "--dev", description = "Dev pairs (NAME[:SPLIT] or CSV/TSV), e.g. multi30k-en-de:val.")
     String dev;
@@ -178,8 +189,8 @@ public final class TranslateCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      ParallelData trainData = data(train, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "train",
-          dataDir, "train");
+      ParallelData trainData = first(data(train, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "train",
+          dataDir, "train"), maxTrain);
       ParallelData devData = dev == null && devSourceFile == null ? null
           : data(dev, devSourceFile, devTargetFile, sourceColumn, targetColumn, noHeader, "val", dataDir, "dev");
       Seq2SeqTrainingConfig cfg = Seq2SeqTrainingConfig.defaults(steps).withBatch(batchSize, lr).withSeed(seed)
@@ -214,6 +225,9 @@ public final class TranslateCommand implements Runnable {
 
     @Option(names = "--test", description = "Test pairs: NAME[:SPLIT] (e.g. multi30k-en-de:test) or a CSV/TSV.")
     String test;
+
+    @Option(names = "--max-test-pairs", defaultValue = "0", description = "Score only the first N test pairs (0: all).")
+    int maxTest;
 
     @Option(names = "--source-file", description = "Test sources, one per line (with --target-file).")
     Path sourceFile;
@@ -256,8 +270,8 @@ public final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      ParallelData testData = data(test, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "test",
-          dataDir, "test");
+      ParallelData testData = first(data(test, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "test",
+          dataDir, "test"), maxTest);
       PrintWriter err = spec.commandLine().getErr();
       try (Translator translator = Translator.load(model)) {
         List<TranslationEvaluation.Scored> rows = new ArrayList<>();

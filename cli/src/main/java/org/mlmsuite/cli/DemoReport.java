@@ -1,0 +1,109 @@
+package org.mlmsuite.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlmsuite.backbone.pretrain.Pretraining;
+import org.mlmsuite.eval.report.ConfusionMatrixSection;
+import org.mlmsuite.eval.report.JsonReportFormat;
+import org.mlmsuite.eval.report.MetricsTableSection;
+import org.mlmsuite.eval.report.Provenance;
+import org.mlmsuite.eval.report.Report;
+import org.mlmsuite.eval.report.ReportWriter;
+import org.mlmsuite.eval.report.Section;
+import org.mlmsuite.eval.report.TextSection;
+
+/**
+ * The demo's one report: for each stage a short text saying what its numbers mean (and that the
+ * models are demo-sized), followed by the tables of that stage's own report, read back from its
+ * report.json, with the path of the full stage report for the details.
+ */
+final class DemoReport {
+  private final Report.Builder report;
+
+  DemoReport(String title) {
+    report = Report.builder(title);
+  }
+
+  void text(String title, String text) {
+    report.section(new TextSection(title, text));
+  }
+
+  void text(String title, List<String> lines) {
+    text(title, String.join("\n", lines));
+  }
+
+  /**
+   * Adds the meaning of a stage, then the metrics tables and confusion matrices of its report
+   * (curves stay in the stage report, which is named so a reader can open it).
+   */
+  void stage(String title, String meaning, Path stageReportDir) {
+    Report stage = JsonReportFormat.read(stageReportDir.resolve(ReportWriter.JSON));
+    text(title, meaning + "\n\nFull report: " + stageReportDir.resolve(ReportWriter.HTML));
+    for (Section s : stage.sections()) {
+      if (s instanceof MetricsTableSection m) {
+        report.section(new MetricsTableSection(title + ": " + m.title(), m.metrics(), m.rows(), m.decimals(),
+            m.higherIsBetter()));
+      } else if (s instanceof ConfusionMatrixSection c) {
+        report.section(new ConfusionMatrixSection(title + ": " + c.title(), c.labels(), c.counts()));
+      }
+    }
+  }
+
+  /**
+   * The backbone's final held-out masked-LM loss and accuracy beside a uniform guess over the
+   * vocabulary (loss ln V, accuracy 1/V), with its training curves.
+   */
+  void pretraining(String title, String meaning, Path backbone, int vocabSize) {
+    Map<String, Double> heldOut = finalHeldOut(backbone);
+    text(title, meaning + "\n\nModel directory: " + backbone);
+    report.metrics(MetricsTableSection.builder(title + ": held-out masked-LM", "loss", "accuracy")
+        .lowerIsBetter("loss")
+        .row(MetricsTableSection.SystemRow.system("demo backbone", heldOut))
+        .row(MetricsTableSection.SystemRow.baseline("uniform guess over " + vocabSize + " word pieces",
+            Map.of("loss", Math.log(vocabSize), "accuracy", 1.0 / vocabSize)))
+        .build());
+    report.trainingCurves(title + ": training", backbone.resolve("train-log.jsonl"));
+  }
+
+  /** The first metrics table of a stage report (its headline scores): row name to values, in order. */
+  static Map<String, Map<String, Double>> headline(Path stageReportDir) {
+    Report stage = JsonReportFormat.read(stageReportDir.resolve(ReportWriter.JSON));
+    for (Section s : stage.sections()) {
+      if (s instanceof MetricsTableSection m) {
+        Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+        m.rows().forEach(r -> rows.put(r.name(), r.values()));
+        return rows;
+      }
+    }
+    throw new IllegalStateException(stageReportDir.resolve(ReportWriter.JSON) + ": no metrics table");
+  }
+
+  Path write(Provenance provenance, Path dir) {
+    return new ReportWriter().write(report.provenance(provenance).build(), dir);
+  }
+
+  private static Map<String, Double> finalHeldOut(Path backbone) {
+    Path file = backbone.resolve(Pretraining.PROVENANCE_FILE);
+    try {
+      JsonNode node = new ObjectMapper().readTree(file.toFile()).get("finalHeldOut");
+      if (node == null || !node.has("loss")) {
+        throw new IllegalStateException(file + ": no finalHeldOut.loss");
+      }
+      Map<String, Double> values = new LinkedHashMap<>();
+      values.put("loss", node.get("loss").asDouble());
+      if (node.has("accuracy")) {
+        values.put("accuracy", node.get("accuracy").asDouble());
+      }
+      return values;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
