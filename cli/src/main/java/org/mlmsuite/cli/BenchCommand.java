@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--work-dir", description = "Where stages are built and cached (default: <out>/stages).")
   Path workDir;
 
+  @Option(names = "--dry-run", description = "Print the stages' commands and stop.")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     BenchSuite suite = BenchSuite.load(suiteName).only(only);
@@ -72,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
     log.printf(Locale.ROOT, "bench: suite %s, %d task runs, %d stages; stages cached under %s%n", suite.name(),
         runs.size(), plan.size(), work);
     log.flush();
+    if (dryRun) {
+      plan.print(spec.commandLine().getOut());
+      return 0;
+    }
     plan.run(work, log);
 
     ReferenceNumbers references = ReferenceNumbers.load();

@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +62,7 @@ final class BenchPlan {
     double totalWeight = stages.stream().mapToDouble(Stage::weight).sum();
     double doneWeight = 0;
     long start = System.nanoTime();
-    Set<String> failedGroups = new HashSet<>();
+    Map<String, String> failedGroups = new HashMap<>();
     for (Stage stage : stages) {
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (doneWeight > 0 && elapsed > 5) {
@@ -71,33 +70,49 @@ final class BenchPlan {
         log.printf(Locale.ROOT, "bench: %s elapsed, about %s to go%n", clock(elapsed), clock(eta));
       }
       doneWeight += stage.weight();
-      if (stage.group() != null && failedGroups.contains(stage.group())) {
-        skipped.put(stage.name(), "skipped: an earlier stage of '" + stage.group() + "' failed");
+      if (stage.group() != null && failedGroups.containsKey(stage.group())) {
+        skipped.put(stage.name(), failedGroups.get(stage.group()));
         continue;
       }
       List<String> args = resolve(stage);
       long t0 = System.nanoTime();
       long startedAt = System.currentTimeMillis() - 1000;
       Path dir;
+      LastErrorLine lastError = stage.group() == null ? null : LastErrorLine.install();
       try {
         dir = runner.run(stage.name(), stage.what(), args);
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
         if (stage.group() == null) {
           throw e;
         }
-        failedGroups.add(stage.group());
-        String note = "skipped: 'mlm " + String.join(" ", args.subList(0, Math.min(3, args.size())))
-            + " ...' failed in this build (its error line is printed above); the run is listed in the suite and"
-            + " runs once the command supports it";
+        String note = "skipped: stage '" + stage.what() + "' failed in this build"
+            + (lastError.line() != null ? " (" + lastError.line() + ")" : "") + "; the run stays in the suite and runs"
+            + " once the command supports it";
+        failedGroups.put(stage.group(), note);
         skipped.put(stage.name(), note);
         log.println("bench: " + stage.group() + " " + note);
         log.flush();
         continue;
+      } finally {
+        if (lastError != null) {
+          lastError.uninstall();
+        }
       }
       done.put(stage.name(), record(dir, (System.nanoTime() - t0) / 1e9, startedAt));
     }
     log.printf(Locale.ROOT, "bench: all %d stages finished in %s%n", stages.size(), clock((System.nanoTime() - start) / 1e9));
     log.flush();
+  }
+
+  /** Prints the planned commands, {@code {stage:NAME}} standing for earlier stages' folders. */
+  void print(PrintWriter out) {
+    int i = 0;
+    for (Stage s : stages) {
+      i++;
+      out.printf(Locale.ROOT, "[%d/%d] %s%s%n    mlm %s%n", i, stages.size(), s.what(),
+          s.group() != null ? " (optional)" : "", String.join(" ", s.args()));
+    }
+    out.flush();
   }
 
   /** The finished stage, or null if it was skipped. */
@@ -145,6 +160,49 @@ final class BenchPlan {
       return new Done(dir, "mlm " + command, seconds, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stage record in " + dir, e);
+    }
+  }
+
+  /**
+   * Tees System.err while an optional stage runs and keeps its last "mlm: ..." line, the one-line
+   * user error a command prints, so a skipped run can say why in the report.
+   */
+  private static final class LastErrorLine extends java.io.OutputStream {
+    private final java.io.PrintStream original = System.err;
+    private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+    private String line;
+
+    static LastErrorLine install() {
+      LastErrorLine tee = new LastErrorLine();
+      System.setErr(new java.io.PrintStream(tee, true, StandardCharsets.UTF_8));
+      return tee;
+    }
+
+    void uninstall() {
+      System.setErr(original);
+    }
+
+    String line() {
+      return line;
+    }
+
+    @Override
+    public void write(int b) {
+      original.write(b);
+      if (b == '\n') {
+        String text = current.toString(StandardCharsets.UTF_8).strip();
+        if (text.startsWith("mlm: ")) {
+          line = text;
+        }
+        current.reset();
+      } else if (current.size() < 4096) {
+        current.write(b);
+      }
+    }
+
+    @Override
+    public void flush() {
+      original.flush();
     }
   }
 

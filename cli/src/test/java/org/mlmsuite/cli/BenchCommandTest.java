@@ -196,12 +196,35 @@ class BenchCommandTest {
     StringWriter log = new StringWriter();
     plan.run(tmp.resolve("plan"), new PrintWriter(log));
     assertEquals(null, plan.result("broken"));
-    assertTrue(plan.skipNote("broken").startsWith("skipped: 'mlm tokenizer train --corpus ...' failed in this build"),
+    // the note carries the command's own one-line error
+    assertTrue(plan.skipNote("broken").startsWith("skipped: stage 'a command this build rejects' failed in this build (mlm: "),
         plan.skipNote("broken"));
-    assertTrue(plan.skipNote("after").contains("an earlier stage of 'optional-run' failed"));
+    assertTrue(plan.skipNote("broken").contains("missing.txt"), plan.skipNote("broken"));
+    assertEquals(plan.skipNote("broken"), plan.skipNote("after"));
     BenchPlan.Done other = plan.result("other");
     assertTrue(Files.isRegularFile(other.dir().resolve("vocab.txt")));
     assertTrue(other.command().startsWith("mlm tokenizer train --corpus " + corpus), other.command());
     assertFalse(other.reused());
+  }
+
+  @Test
+  void fullSuiteDryRunPlansEveryStageWithOneBilingualBackbone() {
+    MainTest.Captured r = MainTest.Captured.run("bench", "--suite", "full", "--dry-run", "--out", tmp.resolve("full").toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> commands = r.stdout().lines().filter(l -> l.startsWith("    mlm ")).map(String::strip).toList();
+    // vocab + backbone + 3 x 2 classification + 4 translation + 4 extractive + 4 abstractive
+    assertEquals(20, commands.size(), r.stdout());
+    assertTrue(commands.get(0).startsWith("mlm tokenizer train --corpus pretrain-en --corpus multi30k-en-de --vocab-size 16000 --cased"),
+        commands.get(0));
+    assertTrue(commands.get(1).startsWith("mlm pretrain --corpus pretrain-en --corpus multi30k-en-de --vocab {stage:vocab}/vocab.txt --cased"),
+        commands.get(1));
+    assertEquals(1, commands.stream().filter(c -> c.startsWith("mlm pretrain")).count(), "one backbone for all tasks");
+    assertTrue(commands.stream().filter(c -> !c.startsWith("mlm tokenizer") && !c.startsWith("mlm pretrain"))
+        .filter(c -> c.contains(" train ")).allMatch(c -> c.contains("--backbone {stage:backbone}/model")), r.stdout());
+    assertTrue(commands.contains("mlm classify eval --model {stage:sst2-train}/pretrained --test sst2:dev --baseline doccat "
+        + "--baseline-train sst2 --baseline-model {stage:sst2-train-nopretrain}/no-pretraining --report {out}/report"), r.stdout());
+    assertTrue(commands.stream().anyMatch(c -> c.startsWith("mlm translate eval --model {stage:multi30k-train}/warm-started "
+        + "--test multi30k-en-de:test --beam 1,4")), r.stdout());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.contains("abstractive summarizer") && l.endsWith("(optional)")), r.stdout());
   }
 }
