@@ -66,7 +66,8 @@ final class AblationRun {
     return statements;
   }
 
-  Path run(PrintWriter log, String command, Path outDir) {
+  /** Runs the ablation and writes its report into outDir (returns report.html); with dryRun only prints the plan (returns null). */
+  Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out) {
     long start = System.nanoTime();
     BenchPlan plan = new BenchPlan();
     BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
@@ -89,6 +90,10 @@ final class AblationRun {
     log.printf(Locale.ROOT, "bench ablation: %d strategies x %d seeds x %d task runs, %d stages; cached under %s%n",
         specs.size(), seeds, suite.tasks().size(), plan.size(), work);
     log.flush();
+    if (dryRun) {
+      plan.print(out);
+      return null;
+    }
     plan.run(work, log);
 
     String reference = names.contains("random") ? "random" : names.get(0);

@@ -169,6 +169,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", defaultValue = "classification", description = "Tasks to fine-tune (default ${DEFAULT-VALUE}).")
     List<String> only;
 
+    @Option(names = "--dry-run", description = "Print the stages' commands and stop.")
+    boolean dryRun;
+
+    @Option(names = "--pretrain-steps", defaultValue = "0", description = "Pretraining steps per backbone (default: the suite's).")
+    long pretrainSteps;
+
+    @Option(names = "--finetune-steps", defaultValue = "0", description = "Fine-tuning steps per task run (default: the suite's).")
+    long finetuneSteps;
+
     @Option(names = "--out", description = "Report directory (default: runs/bench-ablation-<suite>).")
     Path out;
 
@@ -177,7 +186,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      BenchSuite suite = BenchSuite.load(suiteName).only(only);
+      if (pretrainSteps < 0 || finetuneSteps < 0) {
+        throw new IllegalArgumentException("--pretrain-steps/--finetune-steps: must not be negative");
+      }
+      BenchSuite suite = BenchSuite.load(suiteName).only(only).withSteps(pretrainSteps, finetuneSteps);
       List<String> specs = AblationRun.specs(masking);
       if (seeds < 1) {
         throw new IllegalArgumentException("--seeds: must be at least 1, got " + seeds);
@@ -185,9 +197,12 @@ final class BenchCommand implements Callable<Integer> {
       Path outDir = (out != null ? out : Path.of("runs", "bench-ablation-" + suite.name())).toAbsolutePath();
       Path work = (workDir != null ? workDir : outDir.resolve("stages")).toAbsolutePath();
       AblationRun run = new AblationRun(suite, masking, specs, seeds, work);
-      Path html = run.run(spec.commandLine().getErr(), "mlm " + String.join(" ",
-          spec.commandLine().getParseResult().originalArgs()), outDir);
       PrintWriter o = spec.commandLine().getOut();
+      Path html = run.run(spec.commandLine().getErr(), "mlm " + String.join(" ",
+          spec.commandLine().getParseResult().originalArgs()), outDir, dryRun, o);
+      if (html == null) {
+        return 0;
+      }
       run.statements().forEach(o::println);
       o.println("report: " + html);
       o.println("        " + outDir.resolve(ReportWriter.MARKDOWN));

@@ -26,6 +26,20 @@ final class BenchEnvironment {
     return s;
   }
 
+  private static String summary;
+
+  /** One line: versions, git commit, CPU model and cores (computed once per JVM). */
+  static synchronized String summary() {
+    if (summary == null) {
+      Map<String, String> s = software();
+      Map<String, String> h = hardware();
+      summary = String.format("mlm-suite %s (git %s), Java %s, TensorFlow %s, OpenNLP %s; %s, %s cores, %s MiB heap",
+          s.get("mlm-suite"), s.get("git_commit"), s.get("java"), s.get("tensorflow"), s.get("opennlp"),
+          h.get("cpu_model"), h.get("cpus"), h.get("max_heap_mib"));
+    }
+    return summary;
+  }
+
   /** Architecture, cores and memory, plus the CPU model from /proc/cpuinfo when readable. */
   static Map<String, String> hardware() {
     Map<String, String> h = new LinkedHashMap<>();

@@ -32,8 +32,11 @@ final class BenchPlan {
    */
   record Stage(String name, String what, List<String> args, double weight, String group) {}
 
-  /** A completed stage: its folder, the exact command, and the wall time of the run that built it. */
-  record Done(Path dir, String command, double seconds, boolean reused) {}
+  /**
+   * A completed stage: its folder, the exact command, and the wall time and software/hardware of
+   * the run that built it (NaN and null when built by something that kept no record, e.g. the demo).
+   */
+  record Done(Path dir, String command, double seconds, String environment, boolean reused) {}
 
   private final List<Stage> stages = new ArrayList<>();
   private final Map<String, Done> done = new LinkedHashMap<>();
@@ -150,14 +153,17 @@ final class BenchPlan {
       Path marker = dir.resolve(DemoStages.DONE);
       String command = Files.readString(marker, StandardCharsets.UTF_8).strip();
       if (Files.exists(timeFile)) {
-        return new Done(dir, "mlm " + command, Double.parseDouble(Files.readString(timeFile).strip()), true);
+        List<String> lines = Files.readAllLines(timeFile, StandardCharsets.UTF_8);
+        return new Done(dir, "mlm " + command, Double.parseDouble(lines.get(0).strip()),
+            lines.size() > 1 ? lines.get(1) : null, true);
       }
       if (Files.getLastModifiedTime(marker).toMillis() < startedAtMillis) {
-        // built earlier by something that kept no time (e.g. the demo)
-        return new Done(dir, "mlm " + command, Double.NaN, true);
+        // built earlier by something that kept no record (e.g. the demo)
+        return new Done(dir, "mlm " + command, Double.NaN, null, true);
       }
-      Files.writeString(timeFile, String.format(Locale.ROOT, "%.3f%n", seconds));
-      return new Done(dir, "mlm " + command, seconds, false);
+      String environment = BenchEnvironment.summary();
+      Files.writeString(timeFile, String.format(Locale.ROOT, "%.3f%n%s%n", seconds, environment), StandardCharsets.UTF_8);
+      return new Done(dir, "mlm " + command, seconds, environment, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stage record in " + dir, e);
     }

@@ -117,7 +117,8 @@ final class BenchReport {
           stages.testSize() > 0 ? " (" + (run.task().equals("classification") ? "seeded random sample" : "the first ones")
               + " of " + run.test() + ")" : ""));
     }
-    sb.append(".\n\nCommands, in order, with the wall time of the run that built each:\n");
+    sb.append(".\n\nCommands, in order, with the wall time of the run that built each (stages are cached: a"
+        + " reused stage keeps the time and environment of the run that built it):\n");
     List<String> names = new ArrayList<>();
     if (backboneStage != null) {
       names.add("vocab");
@@ -126,12 +127,15 @@ final class BenchReport {
     }
     String stem = stages.eval().substring(0, stages.eval().length() - "-eval".length());
     names.addAll(List.of(stem + "-train", stem + "-train-nopretrain", stem + "-eval", stem + "-eval-nopretrain"));
+    java.util.Set<String> environments = new java.util.LinkedHashSet<>();
     for (String name : names) {
       BenchPlan.Done d = plan.result(name);
       if (d != null) {
         sb.append(String.format(Locale.ROOT, "\n%s  [%s]", d.command(), seconds(d.seconds())));
+        environments.add(d.environment() == null ? "unknown (built by another command)" : d.environment());
       }
     }
+    sb.append("\n\nBuilt with: ").append(String.join("\n  and: ", environments));
     if (baseline == null && stages.baselineEval() != null) {
       sb.append("\n\nThe no-pretraining run was skipped: ").append(plan.skipNote(stages.baselineEval()));
     }

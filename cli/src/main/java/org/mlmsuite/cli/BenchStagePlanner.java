@@ -210,6 +210,6 @@ final class BenchStagePlanner {
   }
 
   static String number(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
   }
 }

@@ -36,6 +36,10 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
   @JsonIgnoreProperties({"comment"})
   record BackboneRecipe(String preset, int vocabSize, boolean cased, List<String> corpus, String masking, long steps,
       int batchSize, int seqLength, double lr, long seed) {
+    BackboneRecipe withSteps(long newSteps) {
+      return new BackboneRecipe(preset, vocabSize, cased, corpus, masking, newSteps, batchSize, seqLength, lr, seed);
+    }
+
     BackboneRecipe withMasking(String spec, long newSeed) {
       return new BackboneRecipe(preset, vocabSize, cased, corpus, spec, steps, batchSize, seqLength, lr, newSeed);
     }
@@ -68,6 +72,11 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
 
     boolean hasBaseline(String baseline) {
       return baselines.contains(baseline);
+    }
+
+    TaskRun withSteps(long newSteps) {
+      return new TaskRun(name, task, mode, title, train, dev, test, trainExamples, testExamples, newSteps, batchSize,
+          maxLength, lr, seed, baselines, beams, optional, reference);
     }
 
     TaskRun withSeed(long newSeed) {
@@ -116,6 +125,12 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
       }
     }
     return suite;
+  }
+
+  /** The suite with other budgets: 0 keeps the suite's pretraining or fine-tuning steps. */
+  BenchSuite withSteps(long pretrainSteps, long finetuneSteps) {
+    return new BenchSuite(name, description, pretrainSteps > 0 ? backbone.withSteps(pretrainSteps) : backbone,
+        finetuneSteps > 0 ? tasks.stream().map(t -> t.withSteps(finetuneSteps)).toList() : tasks);
   }
 
   /**
