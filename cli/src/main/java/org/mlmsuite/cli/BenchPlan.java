@@ -85,6 +85,11 @@ final class BenchPlan {
       try {
         dir = runner.run(stage.name(), stage.what(), args);
       } catch (RuntimeException e) {
+        if (stage.group() == null && e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("(exit 2)")) {
+          // the command already printed its one-line user error; stop without a stack trace
+          throw new IllegalArgumentException("bench stopped: stage '" + stage.what() + "' failed (see the error above): mlm "
+              + String.join(" ", args), e);
+        }
         if (stage.group() == null) {
           throw e;
         }

@@ -227,4 +227,15 @@ class BenchCommandTest {
         + "--test multi30k-en-de:test --beam 1,4")), r.stdout());
     assertTrue(r.stdout().lines().anyMatch(l -> l.contains("abstractive summarizer") && l.endsWith("(optional)")), r.stdout());
   }
+
+  @Test
+  void aFailingRequiredStageStopsWithOneLineNamingIt() throws Exception {
+    BenchPlan plan = new BenchPlan();
+    plan.add("broken", "vocabulary from a missing file", List.of("tokenizer", "train", "--corpus",
+        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1, null);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> plan.run(tmp.resolve("plan-required"), new PrintWriter(new StringWriter())));
+    assertTrue(e.getMessage().startsWith("bench stopped: stage 'vocabulary from a missing file' failed (see the error above): "
+        + "mlm tokenizer train --corpus " + tmp.resolve("missing.txt")), e.getMessage());
+  }
 }
