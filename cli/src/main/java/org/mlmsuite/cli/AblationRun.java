@@ -81,7 +81,8 @@ final class AblationRun {
         String backbone = planner.backbone(recipe.withMasking(specs.get(s), recipe.seed() + k), "backbone-" + label + "-s" + k);
         List<BenchStagePlanner.TaskStages> perTask = new ArrayList<>();
         for (BenchSuite.TaskRun t : suite.tasks()) {
-          perTask.add(planner.task(t.withSeed(t.seed() + k), backbone, recipe.preset(), label + "-s" + k + "-", false));
+          // the seed changes initialisation, order and dropout; the data subsets stay the same
+          perTask.add(planner.task(t.withSeed(t.seed() + k), t.seed(), backbone, recipe.preset(), label + "-s" + k + "-", false));
         }
         perSeed.add(perTask);
       }
@@ -141,8 +142,9 @@ final class AblationRun {
     BenchSuite.BackboneRecipe r = suite.backbone();
     return String.format(Locale.ROOT, "Each strategy pretrains a %s backbone with the same budget and data: %,d steps of %d "
             + "sequences x %d tokens on %s, peak lr %s, one shared %s vocabulary of %,d; only the masking and the seed "
-            + "differ. Each backbone is fine-tuned on every task run listed below with the suite's settings. %d seed(s) per "
-            + "strategy. 'mixture' means %s.%n%nCriterion: %s%n%nEach strategy is compared with '%s'. Bars show the mean, "
+            + "differ. Each backbone is fine-tuned on every task run listed below with the suite's settings, on the same data "
+            + "subsets for every strategy and seed. %d seed(s) per strategy; seed k drives both the backbone's pretraining "
+            + "and its fine-tuning. 'mixture' means %s.%n%nCriterion: %s%n%nEach strategy is compared with '%s'. Bars show the mean, "
             + "whiskers mean +/- one SD.",
         r.preset(), r.steps(), r.batchSize(), r.seqLength(), String.join(" + ", r.corpus()),
         BenchStagePlanner.number(r.lr()), r.cased() ? "cased" : "uncased", r.vocabSize(), seeds, MIXTURE,

@@ -66,26 +66,33 @@ final class BenchStagePlanner {
     return "{stage:" + stageName + "}/model";
   }
 
+  /** Plans a task run whose data subsets are drawn with the run's own seed. */
+  TaskStages task(BenchSuite.TaskRun run, String backbone, String preset, String prefix, boolean withBaselines) {
+    return task(run, run.seed(), backbone, preset, prefix, withBaselines);
+  }
+
   /**
    * Plans a task run on {@code backbone}: fine-tuning and evaluation, plus the no-pretraining
-   * baseline when the run lists it and {@code withBaselines}.
+   * baseline when the run lists it and {@code withBaselines}. Subsets are drawn with
+   * {@code dataSeed}, so runs that differ only in their training seed see the same examples.
    */
-  TaskStages task(BenchSuite.TaskRun run, String backbone, String preset, String prefix, boolean withBaselines) {
+  TaskStages task(BenchSuite.TaskRun run, long dataSeed, String backbone, String preset, String prefix,
+      boolean withBaselines) {
     boolean noPretraining = withBaselines && run.hasBaseline("no-pretraining");
     String group = run.optional() ? run.name() : null;
     double trainCost = cost(preset, run.steps() * run.batchSize() * (long) run.maxLength());
     return switch (run.task()) {
-      case "classification" -> classification(run, backbone, prefix + run.name(), noPretraining, withBaselines, group, trainCost);
+      case "classification" -> classification(run, dataSeed, backbone, prefix + run.name(), noPretraining, withBaselines, group, trainCost);
       case "translation" -> translation(run, backbone, prefix + run.name(), noPretraining, group, trainCost);
       case "summarization" -> summarization(run, backbone, prefix + run.name(), noPretraining, withBaselines, group, trainCost);
       default -> throw new IllegalArgumentException("unknown task kind " + run.task());
     };
   }
 
-  private TaskStages classification(BenchSuite.TaskRun run, String backbone, String stem, boolean noPretraining,
+  private TaskStages classification(BenchSuite.TaskRun run, long dataSeed, String backbone, String stem, boolean noPretraining,
       boolean withBaselines, String group, double trainCost) {
-    String train = run.trainExamples() > 0 ? subsets.labeled(run.train(), "train", run.trainExamples(), run.seed()).toString() : run.train();
-    String test = run.testExamples() > 0 ? subsets.labeled(run.test(), "test", run.testExamples(), run.seed()).toString() : run.test();
+    String train = run.trainExamples() > 0 ? subsets.labeled(run.train(), "train", run.trainExamples(), dataSeed).toString() : run.train();
+    String test = run.testExamples() > 0 ? subsets.labeled(run.test(), "test", run.testExamples(), dataSeed).toString() : run.test();
     List<String> trainArgs = List.of("classify", "train", "--backbone", backbone, "--train", train,
         "--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
         "--max-length", String.valueOf(run.maxLength()), "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()));

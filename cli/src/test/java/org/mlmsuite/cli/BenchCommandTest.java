@@ -238,4 +238,26 @@ class BenchCommandTest {
     assertTrue(e.getMessage().startsWith("bench stopped: stage 'vocabulary from a missing file' failed (see the error above): "
         + "mlm tokenizer train --corpus " + tmp.resolve("missing.txt")), e.getMessage());
   }
+
+  @Test
+  void ablationPlanVariesOnlyMaskingAndSeedAndKeepsTheData() {
+    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    MainTest.Captured r = MainTest.Captured.run("bench", "ablation", "--masking", "random,mixture", "--seeds", "2",
+        "--only", "sst2", "--pretrain-steps", "30", "--dry-run", "--out", tmp.resolve("ablation-plan").toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> commands = r.stdout().lines().filter(l -> l.startsWith("    mlm ")).map(String::strip).toList();
+    List<String> pretrain = commands.stream().filter(c -> c.startsWith("mlm pretrain")).toList();
+    assertEquals(4, pretrain.size(), r.stdout());
+    assertTrue(commands.stream().anyMatch(c -> c.startsWith("mlm ner train")), "mixture includes entity masking: " + r.stdout());
+    assertTrue(pretrain.stream().allMatch(c -> c.contains("--steps 30 ")), pretrain.toString());
+    // once masking and seed are blanked out, the four pretraining commands are identical
+    assertEquals(1, pretrain.stream().map(c -> c.replaceAll("--masking \\S+", "").replaceAll("--seed \\d+", "")
+        .replaceAll("--ner \\S+", "").replaceAll("\\s+", " ")).distinct().count(), pretrain.toString());
+    assertTrue(pretrain.stream().anyMatch(c -> c.contains("--masking mixture:random=0.4,span=0.3,entity=0.3 ")), pretrain.toString());
+    List<String> tests = commands.stream().filter(c -> c.startsWith("mlm classify eval"))
+        .map(c -> c.replaceAll(".*--test (\\S+).*", "$1")).distinct().toList();
+    assertEquals(1, tests.size(), "one test subset for every strategy and seed: " + tests);
+    assertEquals(2, commands.stream().filter(c -> c.startsWith("mlm classify train")).map(c -> c.replaceAll(".*--seed (\\d+).*", "$1"))
+        .distinct().count());
+  }
 }
