@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         PretrainCommand.class,
         FillMaskCommand.class,
         DemoCommand.class,
+        BenchCommand.class,
         SummarizeCommand.class,
         TranslateCommand.class,
     })

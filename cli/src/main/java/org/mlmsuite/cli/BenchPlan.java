@@ -1,0 +1,225 @@
+package org.mlmsuite.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ordered {@code mlm} commands of a benchmark, planned before anything runs (so progress can
+ * say "stage 3 of 17" and give an ETA), then run as cached {@link DemoStages}. An argument may
+ * name an earlier stage's folder as {@code {stage:NAME}}. Stages of an optional group (a run whose
+ * command may be missing from this build) that fail are skipped with a note, and so are the
+ * group's later stages; any other failure stops the benchmark.
+ */
+final class BenchPlan {
+  static final String TIME_FILE = "bench-stage-seconds.txt";
+  private static final Pattern REF = Pattern.compile("\\{stage:([^}]+)}");
+
+  /**
+   * @param weight relative cost, for the ETA (e.g. optimizer steps x batch)
+   * @param group optional group name, or null when the stage must succeed
+   */
+  record Stage(String name, String what, List<String> args, double weight, String group) {}
+
+  /**
+   * A completed stage: its folder, the exact command, and the wall time and software/hardware of
+   * the run that built it (NaN and null when built by something that kept no record, e.g. the demo).
+   */
+  record Done(Path dir, String command, double seconds, String environment, boolean reused) {}
+
+  private final List<Stage> stages = new ArrayList<>();
+  private final Map<String, Done> done = new LinkedHashMap<>();
+  private final Map<String, String> skipped = new LinkedHashMap<>();
+
+  void add(String name, String what, List<String> args, double weight, String group) {
+    for (Stage s : stages) {
+      if (s.name().equals(name)) {
+        throw new IllegalStateException("stage " + name + " planned twice");
+      }
+    }
+    stages.add(new Stage(name, what, List.copyOf(args), weight, group));
+  }
+
+  boolean has(String name) {
+    return stages.stream().anyMatch(s -> s.name().equals(name));
+  }
+
+  int size() {
+    return stages.size();
+  }
+
+  /** Runs every stage in order under {@code workDir}, printing progress and an ETA to {@code log}. */
+  void run(Path workDir, PrintWriter log) {
+    DemoStages runner = new DemoStages(workDir, stages.size(), log);
+    double totalWeight = stages.stream().mapToDouble(Stage::weight).sum();
+    double doneWeight = 0;
+    long start = System.nanoTime();
+    Map<String, String> failedGroups = new HashMap<>();
+    for (Stage stage : stages) {
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      if (doneWeight > 0 && elapsed > 5) {
+        double eta = elapsed / doneWeight * (totalWeight - doneWeight);
+        log.printf(Locale.ROOT, "bench: %s elapsed, about %s to go%n", clock(elapsed), clock(eta));
+      }
+      doneWeight += stage.weight();
+      if (stage.group() != null && failedGroups.containsKey(stage.group())) {
+        skipped.put(stage.name(), failedGroups.get(stage.group()));
+        continue;
+      }
+      List<String> args = resolve(stage);
+      long t0 = System.nanoTime();
+      long startedAt = System.currentTimeMillis() - 1000;
+      Path dir;
+      LastErrorLine lastError = stage.group() == null ? null : LastErrorLine.install();
+      try {
+        dir = runner.run(stage.name(), stage.what(), args);
+      } catch (RuntimeException e) {
+        if (stage.group() == null && e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("(exit 2)")) {
+          // the command already printed its one-line user error; stop without a stack trace
+          throw new IllegalArgumentException("bench stopped: stage '" + stage.what() + "' failed (see the error above): mlm "
+              + String.join(" ", args), e);
+        }
+        if (stage.group() == null) {
+          throw e;
+        }
+        String note = "skipped: stage '" + stage.what() + "' failed in this build"
+            + (lastError.line() != null ? " (" + lastError.line() + ")" : "") + "; the run stays in the suite and runs"
+            + " once the command supports it";
+        failedGroups.put(stage.group(), note);
+        skipped.put(stage.name(), note);
+        log.println("bench: " + stage.group() + " " + note);
+        log.flush();
+        continue;
+      } finally {
+        if (lastError != null) {
+          lastError.uninstall();
+        }
+      }
+      done.put(stage.name(), record(dir, (System.nanoTime() - t0) / 1e9, startedAt));
+    }
+    log.printf(Locale.ROOT, "bench: all %d stages finished in %s%n", stages.size(), clock((System.nanoTime() - start) / 1e9));
+    log.flush();
+  }
+
+  /** Prints the planned commands, {@code {stage:NAME}} standing for earlier stages' folders. */
+  void print(PrintWriter out) {
+    int i = 0;
+    for (Stage s : stages) {
+      i++;
+      out.printf(Locale.ROOT, "[%d/%d] %s%s%n    mlm %s%n", i, stages.size(), s.what(),
+          s.group() != null ? " (optional)" : "", String.join(" ", s.args()));
+    }
+    out.flush();
+  }
+
+  /** The finished stage, or null if it was skipped. */
+  Done result(String name) {
+    return done.get(name);
+  }
+
+  /** Why a stage did not run, or null. */
+  String skipNote(String name) {
+    return skipped.get(name);
+  }
+
+  private List<String> resolve(Stage stage) {
+    List<String> out = new ArrayList<>();
+    for (String a : stage.args()) {
+      Matcher m = REF.matcher(a);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        Done d = done.get(m.group(1));
+        if (d == null) {
+          throw new IllegalStateException("stage " + stage.name() + " needs stage " + m.group(1) + ", which has not run");
+        }
+        m.appendReplacement(sb, Matcher.quoteReplacement(d.dir().toString()));
+      }
+      m.appendTail(sb);
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  /** Keeps the wall time of the run that built a stage beside it, so a reused stage still reports it. */
+  private static Done record(Path dir, double seconds, long startedAtMillis) {
+    Path timeFile = dir.resolve(TIME_FILE);
+    try {
+      Path marker = dir.resolve(DemoStages.DONE);
+      String command = Files.readString(marker, StandardCharsets.UTF_8).strip();
+      if (Files.exists(timeFile)) {
+        List<String> lines = Files.readAllLines(timeFile, StandardCharsets.UTF_8);
+        return new Done(dir, "mlm " + command, Double.parseDouble(lines.get(0).strip()),
+            lines.size() > 1 ? lines.get(1) : null, true);
+      }
+      if (Files.getLastModifiedTime(marker).toMillis() < startedAtMillis) {
+        // built earlier by something that kept no record (e.g. the demo)
+        return new Done(dir, "mlm " + command, Double.NaN, null, true);
+      }
+      String environment = BenchEnvironment.summary();
+      Files.writeString(timeFile, String.format(Locale.ROOT, "%.3f%n%s%n", seconds, environment), StandardCharsets.UTF_8);
+      return new Done(dir, "mlm " + command, seconds, environment, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read stage record in " + dir, e);
+    }
+  }
+
+  /**
+   * Tees System.err while an optional stage runs and keeps its last "mlm: ..." line, the one-line
+   * user error a command prints, so a skipped run can say why in the report.
+   */
+  private static final class LastErrorLine extends java.io.OutputStream {
+    private final java.io.PrintStream original = System.err;
+    private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+    private String line;
+
+    static LastErrorLine install() {
+      LastErrorLine tee = new LastErrorLine();
+      System.setErr(new java.io.PrintStream(tee, true, StandardCharsets.UTF_8));
+      return tee;
+    }
+
+    void uninstall() {
+      System.setErr(original);
+    }
+
+    String line() {
+      return line;
+    }
+
+    @Override
+    public void write(int b) {
+      original.write(b);
+      if (b == '\n') {
+        String text = current.toString(StandardCharsets.UTF_8).strip();
+        if (text.startsWith("mlm: ")) {
+          line = text;
+        }
+        current.reset();
+      } else if (current.size() < 4096) {
+        current.write(b);
+      }
+    }
+
+    @Override
+    public void flush() {
+      original.flush();
+    }
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}
