@@ -164,7 +164,11 @@ final class BenchStagePlanner {
       trainArgs.addAll(List.of("--max-train-examples", String.valueOf(run.trainExamples())));
     }
     trainArgs.addAll(List.of("--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
-        "--lr", number(run.lr()), "--max-length", String.valueOf(run.maxLength()), "--seed", String.valueOf(run.seed())));
+        "--lr", number(run.lr()), "--seed", String.valueOf(run.seed())));
+    // Extractive reads whole documents up to --max-length; abstractive truncates its source and bounds its target.
+    trainArgs.addAll(run.mode().equals("abstractive")
+        ? List.of("--max-source-length", String.valueOf(run.maxLength()), "--max-target-length", "64")
+        : List.of("--max-length", String.valueOf(run.maxLength())));
     plan.add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples())
         + " (first N)", with(trainArgs, "--out", "{out}/pretrained"), trainCost, group);
     List<String> test;
