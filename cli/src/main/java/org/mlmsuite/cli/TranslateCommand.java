@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -295,7 +294,7 @@ public final class TranslateCommand implements Runnable {
         Path dir = reportDir != null ? reportDir : model.resolve("eval");
         new ReportWriter().write(report, dir);
         if (hypotheses != null) {
-          writeLines(hypotheses, rows.get(0).hypotheses());
+          AtomicLines.write(hypotheses, rows.get(0).hypotheses());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d segments%n", testData.source(), testData.size());
@@ -320,17 +319,6 @@ public final class TranslateCommand implements Runnable {
           + ", max " + o.maxLength();
     }
 
-    private static void writeLines(Path file, List<String> lines) throws IOException {
-      Path target = file.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    }
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
