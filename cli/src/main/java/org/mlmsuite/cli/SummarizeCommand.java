@@ -424,7 +424,7 @@ public final class SummarizeCommand implements Runnable {
         node.put("summary", summaries.get(i));
         lines.add(json.writeValueAsString(node));
       }
-      AtomicLines.write(file, lines);
+      AtomicTextFile.writeLines(file, lines);
     }
   }
 

@@ -294,7 +294,7 @@ public final class TranslateCommand implements Runnable {
         Path dir = reportDir != null ? reportDir : model.resolve("eval");
         new ReportWriter().write(report, dir);
         if (hypotheses != null) {
-          AtomicLines.write(hypotheses, rows.get(0).hypotheses());
+          AtomicTextFile.writeLines(hypotheses, rows.get(0).hypotheses());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d segments%n", testData.source(), testData.size());
