@@ -38,6 +38,8 @@ public final class ModelDirectory {
   public static final String MANIFEST = "model.json";
   public static final String CONFIG = "config.json";
   public static final String WEIGHTS_DIR = "weights";
+  /** Where a model came from: data, settings, seed, its backbone's own provenance. */
+  public static final String PROVENANCE = "provenance.json";
   private static final String WEIGHTS_PREFIX_NAME = "model";
   private static final String FORMAT = "mlm-suite-model";
   private static final int FORMAT_VERSION = 1;

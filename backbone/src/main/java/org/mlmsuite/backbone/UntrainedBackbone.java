@@ -29,7 +29,7 @@ public final class UntrainedBackbone {
       try (Session session = new Session(graph)) {
         session.initialize();
         return ModelDirectory.write(dir, KIND, config, tokenizer, session::save,
-            Map.of("provenance.json", Map.of("pretraining", "none (random initialisation)", "seed", seed)));
+            Map.of(ModelDirectory.PROVENANCE, Map.of("pretraining", "none (random initialisation)", "seed", seed)));
       }
     }
   }

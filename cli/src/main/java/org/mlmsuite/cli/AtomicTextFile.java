@@ -1,6 +1,7 @@
 package org.mlmsuite.cli;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,23 @@ final class AtomicTextFile {
   }
 
   static void write(Path file, String text) throws IOException {
+    write(file, w -> w.write(text));
+  }
+
+  /** What streams a file's contents; it may fail, and then the target is left as it was. */
+  interface Body {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  /** UTF-8; the file appears (or is replaced) only once {@code body} has written all of it. */
+  static void write(Path file, Body body) throws IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.writeTo(w);
+      }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);

@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -367,11 +365,16 @@ public final class ClassifyCommand implements Runnable {
       }
       Column pair = clf.pairs() ? Column.parse(pairName) : null;
       char delimiter = output.getFileName().toString().endsWith(".tsv") ? '\t' : ',';
-      Path target = output.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (DelimitedReader reader = DelimitedReader.open(input, DelimitedFormat.forFile(input).withHeader(header), BadRowPolicy.FAIL);
-          Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      AtomicTextFile.write(output, w -> writePredictions(clf, header, text, pair, delimiter, w));
+      spec.commandLine().getOut().println("wrote " + output);
+      spec.commandLine().getOut().flush();
+    }
+
+    /** Streams the input rows with the predicted label and each class's probability appended. */
+    private void writePredictions(TextClassifier clf, boolean header, Column text, Column pair, char delimiter,
+        Writer w) throws IOException {
+      try (DelimitedReader reader = DelimitedReader.open(input, DelimitedFormat.forFile(input).withHeader(header),
+          BadRowPolicy.FAIL)) {
         reader.requireColumns(pair == null ? List.of(text) : List.of(text, pair));
         List<String> head = new ArrayList<>(header ? reader.header() : List.of());
         List<DelimitedRow> rows = new ArrayList<>();
@@ -395,13 +398,7 @@ public final class ClassifyCommand implements Runnable {
           }
         }
         writeBatch(clf, rows, text, pair, w, delimiter);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      spec.commandLine().getOut().println("wrote " + output);
-      spec.commandLine().getOut().flush();
     }
 
     private static void writeBatch(TextClassifier clf, List<DelimitedRow> rows, Column text, Column pair, Writer w,

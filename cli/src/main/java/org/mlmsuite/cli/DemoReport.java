@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlmsuite.backbone.pretrain.Pretraining;
+import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.eval.report.ConfusionMatrixSection;
 import org.mlmsuite.eval.report.JsonReportFormat;
 import org.mlmsuite.eval.report.MetricsTableSection;
@@ -90,7 +90,7 @@ final class DemoReport {
   }
 
   private static Map<String, Double> finalHeldOut(Path backbone) {
-    Path file = backbone.resolve(Pretraining.PROVENANCE_FILE);
+    Path file = backbone.resolve(ModelDirectory.PROVENANCE);
     try {
       JsonNode node = new ObjectMapper().readTree(file.toFile()).get("finalHeldOut");
       if (node == null || !node.has("loss")) {

@@ -154,4 +154,20 @@ class ClassifyCommandTest {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temp file left behind");
     }
   }
+
+  @Test
+  void predictFailingOnABadRowLeavesTheEarlierOutputUntouched() throws IOException {
+    Path in = tmp.resolve("bad-row.csv");
+    Files.writeString(in, "id,review\n1,good movie\n2,\n");
+    Path outFile = tmp.resolve("earlier-preds.csv");
+    Files.writeString(outFile, "earlier results\n");
+    MainTest.Captured out = MainTest.Captured.run("classify", "predict", "--model", model.toString(),
+        "--input", in.toString(), "--output", outFile.toString());
+    assertEquals(Main.EXIT_USER_ERROR, out.exitCode(), out.stderr());
+    assertTrue(out.stderr().startsWith("mlm: " + in + ":3: "), out.stderr());
+    assertEquals("earlier results\n", Files.readString(outFile));
+    try (var files = Files.list(tmp)) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temp file left behind");
+    }
+  }
 }

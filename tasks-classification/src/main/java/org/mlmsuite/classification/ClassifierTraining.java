@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mlmsuite.backbone.FineTuning;
 import org.mlmsuite.backbone.ModelDirectory;
-import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
@@ -40,7 +40,6 @@ import org.tensorflow.types.TBool;
  */
 public final class ClassifierTraining {
   private static final int EVAL_BATCH = 64;
-  private static final String BACKBONE_PROVENANCE = "provenance.json";
 
   /** Everything a training run needs. {@code dev} may be empty. */
   public record Request(
@@ -75,13 +74,9 @@ public final class ClassifierTraining {
 
   public Result run(Request request) {
     ClassifierTrainingConfig cfg = request.config();
-    ModelDirectory backbone = ModelDirectory.open(request.backbone(), UntrainedBackbone.KIND);
+    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(), cfg.maxLength(), "--max-length");
     TransformerConfig config = backbone.config();
     WordPieceTokenizer tokenizer = backbone.tokenizer();
-    if (cfg.maxLength() > config.maxPositions()) {
-      throw new IllegalArgumentException("--max-length " + cfg.maxLength() + " exceeds the backbone's "
-          + config.maxPositions() + " positions (" + request.backbone() + "/config.json)");
-    }
     if (request.train().isEmpty()) {
       throw new IllegalArgumentException(request.trainDescription() + ": no training examples");
     }
@@ -106,20 +101,13 @@ public final class ClassifierTraining {
 
     int padId = tokenizer.vocabulary().padId();
     ClassifierGraph[] built = new ClassifierGraph[1];
-    TrainingConfig trainingConfig = TrainingConfig.bertDefaults(cfg.learningRate(), cfg.steps(), cfg.batchSize())
-        .withCadence((int) Math.max(1, Math.min(50, cfg.steps() / 10)),
-            hasDev ? (cfg.evalEvery() > 0 ? cfg.evalEvery() : (int) cfg.steps()) : 0,
-            cfg.checkpointEvery(), 2)
-        .withSeed(cfg.seed());
+    TrainingConfig trainingConfig = FineTuning.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(),
+        hasDev, cfg.evalEvery(), cfg.checkpointEvery(), cfg.seed());
     var builder = Trainer.builder(trainingConfig, request.output(), tf -> {
           ClassifierGraph g = ClassifierGraph.build(tf, config, labels.size(), classWeights, cfg.seed());
           built[0] = g;
-          List<TrainableVariable> vars = new ArrayList<>();
-          for (Parameter p : g.parameters()) {
-            if (trains(p.name(), cfg.freezeBackbone(), backbonePooler)) {
-              vars.add(new TrainableVariable(p.variable(), p.weightDecay()));
-            }
-          }
+          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(),
+              name -> trains(name, cfg.freezeBackbone(), backbonePooler));
           TrainingObjective<List<EncodedExample>> objective = TrainingObjective.<List<EncodedExample>>of(
               g.loss(), vars, (batch, feeds) -> {
                 BatchTensors.feedInputs(batch, g.inputs(), padId, feeds);
@@ -162,13 +150,8 @@ public final class ClassifierTraining {
           + cfg.metric() + ")");
     }
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("backbone", request.backbone().toAbsolutePath().normalize().toString());
-    provenance.put("backboneWeights", cfg.noPretraining()
-        ? "not loaded: random initialisation (--no-pretraining)" : "loaded from the backbone");
-    if (java.nio.file.Files.isRegularFile(backbone.path().resolve(BACKBONE_PROVENANCE))) {
-      provenance.put("backboneProvenance", backbone.read(BACKBONE_PROVENANCE, Map.class));
-    }
+    Map<String, Object> provenance = FineTuning.provenance(request.backbone(), backbone, cfg.noPretraining(),
+        "loaded from the backbone");
     provenance.put("train", request.trainDescription());
     provenance.put("trainSource", request.trainSource());
     provenance.put("trainExamples", request.train().size());

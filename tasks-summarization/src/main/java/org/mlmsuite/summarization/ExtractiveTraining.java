@@ -1,16 +1,14 @@
 package org.mlmsuite.summarization;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mlmsuite.backbone.FineTuning;
 import org.mlmsuite.backbone.ModelDirectory;
-import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
@@ -76,13 +74,9 @@ public final class ExtractiveTraining {
 
   public Result run(Request request) {
     Settings s = request.settings();
-    ModelDirectory backbone = ModelDirectory.open(request.backbone(), UntrainedBackbone.KIND);
+    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(), s.maxLength(), "--max-length");
     TransformerConfig config = backbone.config();
     WordPieceTokenizer tokenizer = backbone.tokenizer();
-    if (s.maxLength() > config.maxPositions()) {
-      throw new IllegalArgumentException("--max-length " + s.maxLength() + " exceeds the backbone's "
-          + config.maxPositions() + " positions (" + request.backbone() + "/config.json)");
-    }
     if (request.train().isEmpty()) {
       throw new IllegalArgumentException(request.trainDescription() + ": no training examples");
     }
@@ -117,16 +111,12 @@ public final class ExtractiveTraining {
 
     int padId = tokenizer.vocabulary().padId();
     ExtractiveGraph[] built = new ExtractiveGraph[1];
-    TrainingConfig trainingConfig = TrainingConfig.bertDefaults(s.learningRate(), s.steps(), s.batchSize())
-        .withCadence((int) Math.max(1, Math.min(50, s.steps() / 10)), 0, 0, 2)
-        .withSeed(s.seed());
+    TrainingConfig trainingConfig = FineTuning.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0,
+        s.seed());
     var builder = Trainer.builder(trainingConfig, request.output(), tf -> {
           ExtractiveGraph g = ExtractiveGraph.build(tf, config, s.seed());
           built[0] = g;
-          List<TrainableVariable> vars = new ArrayList<>();
-          for (Parameter p : g.parameters()) {
-            vars.add(new TrainableVariable(p.variable(), p.weightDecay()));
-          }
+          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(), name -> true);
           return TrainingObjective.<List<ExtractiveInput>>of(g.loss(), vars, (batch, feeds) -> {
                 long tokens = ExtractiveBatches.feed(batch, g, padId, feeds);
                 feeds.put(g.dropout().training(), TBool.scalarOf(true));
@@ -151,13 +141,8 @@ public final class ExtractiveTraining {
     }
     Checkpoint chosen = summary.lastCheckpoint();
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("backbone", request.backbone().toAbsolutePath().normalize().toString());
-    provenance.put("backboneWeights", s.noPretraining()
-        ? "not loaded: random initialisation (--no-pretraining)" : "loaded from the backbone");
-    if (Files.isRegularFile(backbone.path().resolve("provenance.json"))) {
-      provenance.put("backboneProvenance", backbone.read("provenance.json", Map.class));
-    }
+    Map<String, Object> provenance = FineTuning.provenance(request.backbone(), backbone, s.noPretraining(),
+        "loaded from the backbone");
     provenance.put("train", request.trainDescription());
     provenance.put("trainExamples", inputs.size());
     provenance.put("truncatedTrain", truncated);

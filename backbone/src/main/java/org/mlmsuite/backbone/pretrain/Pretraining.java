@@ -50,7 +50,6 @@ import org.tensorflow.types.TBool;
  */
 public final class Pretraining {
   public static final String CONFIG_FILE = "pretraining-config.json";
-  public static final String PROVENANCE_FILE = "provenance.json";
 
   private final Consumer<String> messages;
   private final TrainingProgress progress;
@@ -136,7 +135,7 @@ public final class Pretraining {
             .sameNames(model.parameters().stream().map(Parameter::name).toList())
             .restoreInto(session, graph);
         return ModelDirectory.write(out, UntrainedBackbone.KIND, config, tokenizer, session::save,
-            Map.of(PROVENANCE_FILE, provenance));
+            Map.of(ModelDirectory.PROVENANCE, provenance));
       }
     }
   }

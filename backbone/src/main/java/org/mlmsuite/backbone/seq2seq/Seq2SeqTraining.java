@@ -1,6 +1,5 @@
 package org.mlmsuite.backbone.seq2seq;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mlmsuite.backbone.FineTuning;
 import org.mlmsuite.backbone.ModelDirectory;
-import org.mlmsuite.backbone.UntrainedBackbone;
-import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.Checkpoint;
@@ -77,14 +75,10 @@ public final class Seq2SeqTraining {
 
   public Result run(Request request) {
     Seq2SeqTrainingConfig cfg = request.config();
-    ModelDirectory backbone = ModelDirectory.open(request.backbone(), UntrainedBackbone.KIND);
+    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(),
+        Math.max(cfg.maxSourceLength(), cfg.maxTargetLength()), "maximum length");
     TransformerConfig config = backbone.config();
     WordPieceTokenizer tokenizer = backbone.tokenizer();
-    int longest = Math.max(cfg.maxSourceLength(), cfg.maxTargetLength());
-    if (longest > config.maxPositions()) {
-      throw new IllegalArgumentException("maximum length " + longest + " exceeds the backbone's "
-          + config.maxPositions() + " positions (" + request.backbone() + "/config.json)");
-    }
     if (request.train().isEmpty()) {
       throw new IllegalArgumentException("seq2seq training: no training pairs");
     }
@@ -111,19 +105,13 @@ public final class Seq2SeqTraining {
 
     int padId = tokenizer.vocabulary().padId();
     Seq2SeqGraph[] built = new Seq2SeqGraph[1];
-    TrainingConfig trainingConfig = TrainingConfig.bertDefaults(cfg.learningRate(), cfg.steps(), cfg.batchSize())
-        .withCadence((int) Math.max(1, Math.min(50, cfg.steps() / 10)),
-            hasDev ? (cfg.evalEvery() > 0 ? cfg.evalEvery() : (int) Math.min(Integer.MAX_VALUE, cfg.steps())) : 0,
-            cfg.checkpointEvery(), 2)
-        .withSeed(cfg.seed());
+    TrainingConfig trainingConfig = FineTuning.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(),
+        hasDev, cfg.evalEvery(), cfg.checkpointEvery(), cfg.seed());
     var builder = Trainer.<List<Seq2SeqExample>>builder(trainingConfig, request.output(), tf -> {
           Seq2SeqGraph g = Seq2SeqGraph.forTraining(tf, config, cfg.labelSmoothing(),
               cfg.crossAttentionInitRange(), cfg.seed());
           built[0] = g;
-          List<TrainableVariable> vars = new ArrayList<>();
-          for (Parameter p : g.parameters()) {
-            vars.add(new TrainableVariable(p.variable(), p.weightDecay()));
-          }
+          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(), name -> true);
           TrainingObjective<List<Seq2SeqExample>> objective = TrainingObjective.<List<Seq2SeqExample>>of(
               g.loss(), vars, (batch, feeds) -> {
                 long tokens = g.feed(batch, feeds, padId);
@@ -162,12 +150,8 @@ public final class Seq2SeqTraining {
 
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("model", "BERT2BERT encoder-decoder (Rothe et al. 2020)");
-    provenance.put("backbone", request.backbone().toAbsolutePath().normalize().toString());
-    provenance.put("backboneWeights", cfg.noPretraining()
-        ? "not loaded: random initialisation (no pretraining)" : "encoder and decoder warm-started from the backbone");
-    if (Files.isRegularFile(backbone.path().resolve("provenance.json"))) {
-      provenance.put("backboneProvenance", backbone.read("provenance.json", Map.class));
-    }
+    provenance.putAll(FineTuning.provenance(request.backbone(), backbone, cfg.noPretraining(),
+        "encoder and decoder warm-started from the backbone"));
     provenance.putAll(request.provenance());
     provenance.put("trainPairs", train.size());
     provenance.put("devPairs", dev.size());
@@ -181,7 +165,7 @@ public final class Seq2SeqTraining {
     provenance.put("createdAt", Instant.now().toString());
     Map<String, Object> records = new LinkedHashMap<>(request.taskRecords());
     records.put(Seq2SeqConfig.FILE_NAME, settings);
-    records.put("provenance.json", provenance);
+    records.put(ModelDirectory.PROVENANCE, provenance);
 
     try (Graph graph = new Graph()) {
       Seq2SeqGraph g = Seq2SeqGraph.forInference(Ops.create(graph), config);

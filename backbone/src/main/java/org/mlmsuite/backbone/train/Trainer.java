@@ -47,6 +47,7 @@ public final class Trainer<B> implements AutoCloseable {
   private final CheckpointStore checkpoints;
   private final TrainingLog log;
   private final LinearWarmupDecaySchedule schedule;
+  private final RunLock runLock;
   private TrainerState state;
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
@@ -61,19 +62,19 @@ public final class Trainer<B> implements AutoCloseable {
     this.schedule = config.schedule();
     this.checkpoints = new CheckpointStore(outputDirectory, config.keepCheckpoints());
     Files.createDirectories(outputDirectory);
-    checkpoints.removeIncompleteWrites();
-    Optional<Checkpoint> existing = checkpoints.latest();
-    if (existing.isPresent() && !b.resume) {
-      throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
-          + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
-    }
-    if (existing.isPresent()) {
-      checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
-    }
-
+    runLock = RunLock.acquire(outputDirectory);
     graph = new Graph();
     Session s = null;
     try {
+      checkpoints.removeIncompleteWrites();
+      Optional<Checkpoint> existing = checkpoints.latest();
+      if (existing.isPresent() && !b.resume) {
+        throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
+            + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
+      }
+      if (existing.isPresent()) {
+        checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+      }
       Ops tf = Ops.create(graph);
       objective = b.objective.build(tf);
       checkVariableNames(objective.variables());
@@ -122,6 +123,11 @@ public final class Trainer<B> implements AutoCloseable {
         s.close();
       }
       graph.close();
+      try {
+        runLock.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -393,6 +399,11 @@ public final class Trainer<B> implements AutoCloseable {
     } finally {
       session.close();
       graph.close();
+      try {
+        runLock.close();
+      } catch (IOException e) {
+        // The OS drops the lock with the process anyway.
+      }
     }
   }
 

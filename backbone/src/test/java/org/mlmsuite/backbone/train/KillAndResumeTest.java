@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A training JVM is killed with SIGKILL at random moments (checkpointing every step, so kills land
  * inside checkpoint writes too), resumed, and must reproduce the loss log of an uninterrupted run.
+ * While it is alive, a second run into its folder is refused; once killed, its lock is gone.
  */
 class KillAndResumeTest {
   private static final long STEPS = 60;
@@ -41,6 +42,14 @@ class KillAndResumeTest {
       while (CheckpointStore.latest(killed).map(c -> c.step()).orElse(-1L) <= 2 + round * 20L && child.isAlive()) {
         assertTrue(System.nanoTime() < deadline, "child made no progress; see " + tmp);
         Thread.sleep(5);
+      }
+      if (round == 0) {
+        assertTrue(child.isAlive(), "the child finished before the checks (seed " + seed + ")");
+        // A second run into the live run's folder is refused before it touches anything.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ToyTrainingMain.trainer(killed, ToyTrainingMain.config(STEPS, 0)).build());
+        assertTrue(e.getMessage().contains("another training run is writing here (process " + child.pid() + ")"),
+            e.getMessage());
       }
       Thread.sleep(random.nextInt(100));
       child.destroyForcibly();

@@ -132,6 +132,21 @@ class TrainerTest {
     assertTrue(e.getMessage().contains("does not match the graph"), e.getMessage());
   }
 
+  @Test
+  void refusesASecondRunIntoTheFolderOfAnOpenOneAndFreesItOnClose() {
+    TrainingConfig config = ToyModels.config(3, 1, 8);
+    Path dir = tmp.resolve("locked");
+    try (var first = mlp(config, dir, new ArrayList<>()).build()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> mlp(config, dir, new ArrayList<>()).resume(true).build());
+      assertTrue(e.getMessage().contains("another training run is writing here"), e.getMessage());
+      first.train();
+    }
+    try (var again = mlp(config, dir, new ArrayList<>()).resume(true).build()) {
+      assertEquals(3, again.step());
+    }
+  }
+
   static List<JsonNode> logLines(Path dir) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> out = new ArrayList<>();
