@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Runs {@code mlm} commands as cached stages: each stage's output folder is named by a hash of
  * its command line (whose inputs are earlier stages' folders, themselves named by hash), so a
  * second run reuses whatever is already built and a changed setting rebuilds only what depends
- * on it. A stage counts as built once its {@value #DONE} marker exists.
+ * on it. A stage counts as built once its {@value #DONE} marker exists; an interrupted training
+ * stage is resumed from its last checkpoint.
  */
 final class DemoStages {
   static final String DONE = ".done";
@@ -49,9 +50,14 @@ final class DemoStages {
       log.flush();
       return dir;
     }
-    log.println(header + " ...");
+    boolean resume = Files.isDirectory(dir) && trains(args);
+    if (resume) {
+      log.println(header + ": resuming the interrupted run in " + dir + " ...");
+    } else {
+      log.println(header + " ...");
+      deleteTree(dir);
+    }
     log.flush();
-    deleteTree(dir);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -60,6 +66,9 @@ final class DemoStages {
     List<String> resolved = new ArrayList<>();
     for (String a : args) {
       resolved.add(a.replace(OUT, dir.toString()));
+    }
+    if (resume) {
+      resolved.add("--resume"); // not part of the stage's identity: same command, continued
     }
     long start = System.nanoTime();
     int code = Main.run(resolved.toArray(String[]::new));
@@ -75,6 +84,16 @@ final class DemoStages {
     log.printf("%s: done in %.0f s -> %s%n", header, (System.nanoTime() - start) / 1e9, dir);
     log.flush();
     return dir;
+  }
+
+  /**
+   * Training commands checkpoint as they go and continue with {@code --resume} to the same result
+   * as an uninterrupted run, so an interrupted training stage (hours, in a full benchmark) is
+   * continued rather than started over; any other interrupted stage is rebuilt from nothing.
+   */
+  static boolean trains(List<String> args) {
+    return args.get(0).equals("pretrain")
+        || (args.size() > 1 && args.get(1).equals("train") && List.of("classify", "translate", "summarize").contains(args.get(0)));
   }
 
   /** Starts a stage that the caller carries out itself (nothing cached). */

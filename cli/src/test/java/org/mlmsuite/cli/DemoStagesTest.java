@@ -53,4 +53,35 @@ class DemoStagesTest {
       assertFalse(dirs.anyMatch(d -> Files.exists(d.resolve(DemoStages.DONE))));
     }
   }
+
+  @Test
+  void anInterruptedTrainingStageContinuesFromItsCheckpointsInsteadOfStartingOver() throws Exception {
+    Path corpus = Files.writeString(tmp.resolve("c.txt"), String.join("\n\n", "the cat sat on the mat.",
+        "the dog sat on the log.", "a cat and a dog.", "the mat and the log.", "the cat and the dog sat.") + "\n");
+    StringWriter log = new StringWriter();
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 4, new PrintWriter(log));
+    Path vocab = stages.run("vocab", "vocab", vocabStage(corpus, 40));
+    List<String> pretrain = List.of("pretrain", "--corpus", corpus.toString(), "--vocab", vocab.resolve("vocab.txt").toString(),
+        "--preset", "micro", "--steps", "6", "--batch-size", "2", "--seq-length", "8", "--checkpoint-every", "3",
+        "--out", "{out}/model");
+    Path built = stages.run("backbone", "pretrain", pretrain);
+    Path trainLog = built.resolve("model").resolve("train-log.jsonl");
+    String firstRun = Files.readString(trainLog);
+
+    // Killed after training, before the stage was marked done: its checkpoints are still there.
+    Files.delete(built.resolve(DemoStages.DONE));
+    Path resumed = stages.run("backbone", "pretrain", pretrain);
+    assertEquals(built, resumed);
+    assertTrue(log.toString().contains("[3/4] pretrain: resuming the interrupted run in " + built), log.toString());
+    assertEquals(firstRun, Files.readString(trainLog), "resumed at its last step: nothing retrained, log untouched");
+    assertTrue(Files.exists(resumed.resolve(DemoStages.DONE)));
+
+    // Stages that do not train are rebuilt from nothing.
+    Files.delete(vocab.resolve(DemoStages.DONE));
+    Files.writeString(vocab.resolve("debris"), "from the interrupted run");
+    stages.run("vocab", "vocab", vocabStage(corpus, 40));
+    assertFalse(Files.exists(vocab.resolve("debris")));
+    assertTrue(DemoStages.trains(List.of("summarize", "train", "--mode", "abstractive")));
+    assertFalse(DemoStages.trains(List.of("classify", "eval")));
+  }
 }
