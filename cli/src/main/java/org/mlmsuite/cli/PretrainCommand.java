@@ -22,15 +22,20 @@ import picocli.CommandLine.Spec;
 final class PretrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--corpus", required = true, description = {"Text file, folder of .txt files, or a dataset name: pretrain-en,",
-      "or multi30k-en-de for both sides of its train split; repeatable (e.g. a bilingual corpus)."})
+  @Option(names = "--corpus", required = true, description = {"Text file, folder of .txt files, or a dataset name: pretrain-en;",
+      "a task set gives the texts of its train split (multi30k-en-de both sides, sst2/agnews the texts,",
+      "dialogsum the dialogues; never labels or summaries); repeatable (e.g. a bilingual corpus)."})
   List<String> corpus;
 
-  @Option(names = "--vocab", required = true, description = "WordPiece vocab.txt (mlm tokenizer train).")
+  @Option(names = "--vocab", description = "WordPiece vocab.txt (mlm tokenizer train); required unless --init-from.")
   Path vocab;
 
   @Option(names = "--cased", description = "Keep case and accents (use with a vocab trained with --cased); default is uncased.")
   boolean cased;
+
+  @Option(names = "--init-from", description = {"Continue pretraining this backbone (e.g. on in-domain text: --corpus sst2",
+      "reads its train texts): its architecture, vocabulary, case handling and weights; new optimizer and schedule."})
+  Path initFrom;
 
   @Option(names = "--ner", description = "Name-finder model (mlm ner train), needed by entity masking.")
   Path ner;
@@ -78,8 +83,20 @@ final class PretrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    PretrainingConfig config = new PretrainingConfig(corpus, vocab.toString(), cased, ner == null ? null : ner.toString(), masking,
-        preset, steps, batchSize, seqLength, lr, seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut);
+    var parsed = spec.commandLine().getParseResult();
+    if (initFrom != null) {
+      for (String fixed : List.of("--vocab", "--cased", "--preset")) {
+        if (parsed.hasMatchedOption(fixed)) {
+          throw new IllegalArgumentException(fixed + " comes from the --init-from backbone; leave it out");
+        }
+      }
+    } else if (vocab == null) {
+      throw new IllegalArgumentException("give --vocab (a WordPiece vocab.txt) or --init-from (a backbone to continue)");
+    }
+    PretrainingConfig config = new PretrainingConfig(corpus, vocab == null ? null : vocab.toString(), cased,
+        ner == null ? null : ner.toString(), masking, initFrom == null ? preset : null, steps, batchSize, seqLength, lr,
+        seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut,
+        initFrom == null ? null : initFrom.toString());
     Pretraining.Result result = new Pretraining(m -> {
       err.println(m);
       err.flush();

@@ -30,6 +30,31 @@ class PretrainCommandTest {
   }
 
   @Test
+  void initFromContinuesABackboneAndRefusesSettingsThatComeFromIt() throws Exception {
+    Path corpus = Files.writeString(tmp.resolve("c.txt"), "the cat sat .\n\n".repeat(40));
+    MainTest.Captured first = MainTest.Captured.run("pretrain", "--corpus", corpus.toString(), "--vocab", vocab().toString(),
+        "--preset", "micro", "--steps", "4", "--batch-size", "4", "--seq-length", "16", "--held-out", "0.1",
+        "--out", tmp.resolve("bb").toString());
+    assertEquals(0, first.exitCode(), first.stderr());
+    MainTest.Captured continued = MainTest.Captured.run("pretrain", "--corpus", corpus.toString(),
+        "--init-from", tmp.resolve("bb").toString(), "--steps", "4", "--batch-size", "4", "--seq-length", "16",
+        "--held-out", "0.1", "--out", tmp.resolve("bb2").toString());
+    assertEquals(0, continued.exitCode(), continued.stderr());
+    assertTrue(continued.stderr().contains("pretrain: continuing from " + tmp.resolve("bb")), continued.stderr());
+    assertTrue(Files.isRegularFile(tmp.resolve("bb2").resolve("model.json")));
+
+    MainTest.Captured clash = MainTest.Captured.run("pretrain", "--corpus", corpus.toString(),
+        "--init-from", tmp.resolve("bb").toString(), "--preset", "tiny", "--steps", "4", "--out", tmp.resolve("bb3").toString());
+    assertEquals(Main.EXIT_USER_ERROR, clash.exitCode());
+    assertEquals("mlm: --preset comes from the --init-from backbone; leave it out", clash.stderr().strip());
+    MainTest.Captured neither = MainTest.Captured.run("pretrain", "--corpus", corpus.toString(), "--steps", "4",
+        "--out", tmp.resolve("bb3").toString());
+    assertEquals(Main.EXIT_USER_ERROR, neither.exitCode());
+    assertTrue(neither.stderr().startsWith("mlm: give --vocab"), neither.stderr());
+    assertTrue(Files.notExists(tmp.resolve("bb3")));
+  }
+
+  @Test
   void userErrorsAreOneLine() throws Exception {
     MainTest.Captured missing = MainTest.Captured.run("pretrain", "--corpus", tmp.resolve("nope.txt").toString(),
         "--vocab", vocab().toString(), "--steps", "5", "--out", tmp.resolve("bb").toString());

@@ -134,14 +134,22 @@ public final class Dataset {
   }
 
   /**
-   * A raw-text split cut into {@code unit}s (the catalog counts it in documents, i.e. files). A
-   * translation split reads as the text of each side's file, one record per line whatever the
-   * unit, since its lines are unrelated segments.
+   * A split as raw text. A raw-text split is cut into {@code unit}s (the catalog counts it in
+   * documents, i.e. files). The others give the text their task model reads, one record each
+   * whatever the unit, never labels or reference summaries: a translation split the lines of each
+   * side's file, a classification split each row's text (and second text, on its own line), a
+   * summarization split each document.
    */
   public RecordReader<TextDocument> documents(DataDirectory dir, String splitName, TextUnit unit, BadRowPolicy policy)
       throws IOException {
     requireKind(DatasetKind.RAW_TEXT);
-    return RawTextReader.open(existingFiles(dir, splitName), kind == DatasetKind.TRANSLATION ? TextUnit.LINE : unit, policy);
+    return switch (kind) {
+      case TRANSLATION -> RawTextReader.open(existingFiles(dir, splitName), TextUnit.LINE, policy);
+      case LABELED_TEXT -> labeledText(dir, splitName, policy)
+          .map(t -> new TextDocument(t.isPair() ? t.text() + "\n" + t.textPair() : t.text(), t.origin()));
+      case SUMMARIZATION -> summaries(dir, splitName, policy).map(e -> new TextDocument(e.document(), e.origin()));
+      default -> RawTextReader.open(existingFiles(dir, splitName), unit, policy);
+    };
   }
 
   @SuppressWarnings("unchecked")

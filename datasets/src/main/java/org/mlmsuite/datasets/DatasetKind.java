@@ -20,11 +20,12 @@ public enum DatasetKind {
   }
 
   /**
-   * Whether a dataset of this kind can be opened as {@code wanted}: besides its own kind, a
-   * translation set's line files are also raw text (both sides, e.g. for a bilingual corpus).
+   * Whether a dataset of this kind can be opened as {@code wanted}: besides its own kind, the text
+   * a task model reads is also raw text for (task-adaptive) pretraining: both sides of a
+   * translation set, a classification set's texts, a summarization set's documents.
    */
   public boolean readableAs(DatasetKind wanted) {
-    return this == wanted || (this == TRANSLATION && wanted == RAW_TEXT);
+    return this == wanted || (wanted == RAW_TEXT && this != NER);
   }
 
   /** What the row counts count, e.g. "NER sentences". */

@@ -84,6 +84,26 @@ class DatasetCatalogMirrorTest {
   }
 
   @Test
+  void taskSetsReadAsRawTextGiveTheirInputsOnly() throws IOException {
+    try (RecordReader<TextDocument> text = TextCorpusSource.of("sst2", "train", TextUnit.PARAGRAPH)
+        .open(mirror, BadRowPolicy.FAIL)) {
+      List<TextDocument> all = text.stream().toList();
+      assertEquals(67_349, all.size());
+      assertEquals("when are bears bears and ", all.get(0).text());
+      assertEquals(2, all.get(0).origin().line());
+    }
+    try (RecordReader<TextDocument> text = TextCorpusSource.of("dialogsum", "train", TextUnit.PARAGRAPH)
+        .open(mirror, BadRowPolicy.FAIL)) {
+      TextDocument first = text.next();
+      assertTrue(first.text().startsWith("#Person1#: Hi, Mr. Smith. I'm Doctor Hawkins."), first.text());
+      assertFalse(first.text().contains("Hawkins advises him"), "the reference summary is not part of the text");
+      assertEquals(12_459, text.count());
+    }
+    assertEquals("dataset 'conll2003' holds NER sentences, not documents", org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> TextCorpusSource.of("conll2003", "train", TextUnit.LINE)).getMessage());
+  }
+
+  @Test
   void dialogsumWithThreeTestReferences() throws IOException {
     assertEquals(12_460, rows("dialogsum", "train"));
     try (RecordReader<SummaryExample> train = DatasetCatalog.get("dialogsum").summaries(mirror, "train")) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
+import org.mlmsuite.backbone.FineTuning;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.masking.DynamicMasker;
@@ -67,9 +68,22 @@ public final class Pretraining {
       throw new IllegalArgumentException("masking '" + cfg.masking()
           + "' needs entities: give a name-finder model with --ner (train one with 'mlm ner train')");
     }
-    WordPieceTokenizer tokenizer = WordPieceTokenizer.load(Path.of(cfg.vocab()),
-        (cfg.cased() ? TokenizerConfig.cased() : TokenizerConfig.uncased()).withMaxLength(cfg.seqLength()));
-    TransformerConfig config = TransformerConfig.preset(cfg.preset(), tokenizer.vocabulary().size());
+    ModelDirectory init = cfg.initFrom() == null ? null : ModelDirectory.open(Path.of(cfg.initFrom()), UntrainedBackbone.KIND);
+    WordPieceTokenizer tokenizer;
+    TransformerConfig config;
+    if (init == null) {
+      tokenizer = WordPieceTokenizer.load(Path.of(cfg.vocab()),
+          (cfg.cased() ? TokenizerConfig.cased() : TokenizerConfig.uncased()).withMaxLength(cfg.seqLength()));
+      config = TransformerConfig.preset(cfg.preset(), tokenizer.vocabulary().size());
+    } else {
+      WordPieceTokenizer saved = init.tokenizer();
+      tokenizer = new WordPieceTokenizer(saved.vocabulary(), saved.config().withMaxLength(cfg.seqLength()));
+      config = init.config();
+      messages.accept(String.format(java.util.Locale.ROOT,
+          "pretrain: continuing from %s (L%d/H%d, vocabulary %d, %s): its weights, a new optimizer and schedule",
+          init.path(), config.numLayers(), config.hiddenSize(), config.vocabSize(),
+          saved.config().lowercase() ? "uncased" : "cased"));
+    }
     if (cfg.seqLength() > config.maxPositions()) {
       throw new IllegalArgumentException("--seq-length " + cfg.seqLength() + " exceeds the model's "
           + config.maxPositions() + " positions");
@@ -88,8 +102,10 @@ public final class Pretraining {
     // A different seed for the held-out masks, drawn once: every evaluation scores the same slots.
     DynamicMasker heldOutMasker = new DynamicMasker(strategy, cfg.seed() ^ 0x5eed_0e7a1L);
     TrainingSummary summary;
-    try (Trainer<MlmBatch> trainer = Trainer.<MlmBatch>builder(training, out, tf -> {
+    List<String> parameterNames = new ArrayList<>();
+    var builder = Trainer.<MlmBatch>builder(training, out, tf -> {
           BertForMaskedLm model = BertForMaskedLm.build(tf, config, cfg.seed());
+          model.parameters().forEach(p -> parameterNames.add(p.name()));
           List<TrainableVariable> vars = model.parameters().stream()
               .map(p -> new TrainableVariable(p.variable(), p.weightDecay())).toList();
           return TrainingObjective.<MlmBatch>of(model.loss(), vars, (batch, feeds) -> {
@@ -102,8 +118,12 @@ public final class Pretraining {
               .withThroughputUnit("tokens");
         }, batches)
         .resume(resume)
-        .progress(progress)
-        .build()) {
+        .progress(progress);
+    if (init != null) {
+      builder.warmStart((session, graph) ->
+          WeightLoader.from(init.weightsPrefix()).sameNames(parameterNames).restoreInto(session, graph));
+    }
+    try (Trainer<MlmBatch> trainer = builder.build()) {
       summary = trainer.train();
     }
     ModelDirectory.writeJson(out.resolve(CONFIG_FILE), cfg);
@@ -111,6 +131,9 @@ public final class Pretraining {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("pretraining", "masked-LM");
     provenance.put("config", cfg);
+    if (init != null) {
+      provenance.putAll(FineTuning.provenance(init.path(), init, false, "continued from the backbone's weights"));
+    }
     provenance.put("trainSequences", corpus.train().size());
     provenance.put("heldOutSequences", corpus.heldOut().size());
     provenance.put("corpusTokens", corpus.tokens());

@@ -11,6 +11,9 @@ import java.util.List;
  * @param cased whether the tokenizer keeps case and accents (BERT cased) or lower-cases (uncased)
  * @param masking a masking spec as {@code MaskingConfig.parse} reads it
  * @param ner the name-finder model for entity masking, or null
+ * @param initFrom a backbone folder to continue pretraining from (its architecture, vocabulary,
+ *     case handling and weights; {@code vocab}, {@code cased} and {@code preset} then describe it), or
+ *     null to start from random weights
  */
 public record PretrainingConfig(
     List<String> corpus,
@@ -26,10 +29,14 @@ public record PretrainingConfig(
     long seed,
     int evalEvery,
     int checkpointEvery,
-    double heldOutFraction) {
+    double heldOutFraction,
+    String initFrom) {
 
   public PretrainingConfig {
     corpus = List.copyOf(corpus);
+    if (initFrom == null && (vocab == null || preset == null)) {
+      throw new IllegalArgumentException("pretraining from scratch needs a vocabulary and a preset");
+    }
     if (corpus.isEmpty()) {
       throw new IllegalArgumentException("pretraining needs at least one corpus");
     }

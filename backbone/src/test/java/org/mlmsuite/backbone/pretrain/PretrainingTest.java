@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlmsuite.backbone.Backbone;
+import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.masking.DynamicMasker;
 import org.mlmsuite.backbone.masking.MaskingConfig;
 import org.mlmsuite.backbone.masking.MaskingInput;
@@ -48,7 +50,7 @@ class PretrainingTest {
       Files.writeString(corpus.resolve("doc" + doc + ".txt"), text);
     }
     PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "random", "micro",
-        200, 8, 16, 3e-3, 7, 200, 200, 0.1);
+        200, 8, 16, 3e-3, 7, 200, 200, 0.1, null);
     trained = new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("bb"), false);
   }
 
@@ -126,9 +128,39 @@ class PretrainingTest {
   }
 
   @Test
+  void continuedPretrainingStartsFromTheBackbonesWeights() {
+    double chance = Math.log(WORDS.size() + 5);
+    // Four steps at a negligible learning rate: whatever the held-out loss is, the start gave it.
+    PretrainingConfig continued = new PretrainingConfig(List.of(corpus.toString()), null, false, null, "span", null,
+        4, 8, 16, 1e-7, 11, 4, 4, 0.1, trained.model().path().toString());
+    Pretraining.Result r = new Pretraining(m -> {}, TrainingProgress.silent())
+        .run(continued, null, tmp.resolve("continued"), false);
+    assertTrue(r.summary().lastEval().get("loss") < 0.5 * chance, "continued: " + r.summary().lastEval());
+    assertEquals(trained.model().config(), r.model().config());
+    assertEquals(trained.model().tokenizer().vocabulary().size(), r.model().tokenizer().vocabulary().size());
+    Map<?, ?> provenance = r.model().read(ModelDirectory.PROVENANCE, Map.class);
+    assertEquals(trained.model().path().toAbsolutePath().normalize().toString(), provenance.get("backbone"));
+    // The same run from random weights stays at chance: the test above can fail.
+    PretrainingConfig scratch = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "span",
+        "micro", 4, 8, 16, 1e-7, 11, 4, 4, 0.1, null);
+    double fromScratch = new Pretraining(m -> {}, TrainingProgress.silent())
+        .run(scratch, null, tmp.resolve("scratch"), false).summary().lastEval().get("loss");
+    assertTrue(fromScratch > 0.8 * chance, "from scratch: " + fromScratch + " vs chance " + chance);
+  }
+
+  @Test
+  void continuingFromAFolderThatIsNotABackboneIsAClearError() {
+    PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), null, false, null, "random", null,
+        4, 8, 16, 1e-3, 7, 0, 0, 0.1, corpus.toString());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never2"), false));
+    assertTrue(e.getMessage().contains(corpus.toString()), e.getMessage());
+  }
+
+  @Test
   void entityMaskingWithoutANerModelIsAClearError() {
     PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "entity", "micro",
-        10, 8, 16, 1e-3, 7, 0, 0, 0.1);
+        10, 8, 16, 1e-3, 7, 0, 0, 0.1, null);
     var e = assertThrows(IllegalArgumentException.class,
         () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never"), false));
     assertTrue(e.getMessage().startsWith("masking 'entity' needs entities: give a name-finder model with --ner"), e.getMessage());
