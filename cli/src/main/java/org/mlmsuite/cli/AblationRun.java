@@ -72,13 +72,17 @@ final class AblationRun {
     BenchPlan plan = new BenchPlan();
     BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
     BenchSuite.BackboneRecipe recipe = suite.backbone();
-    // stage names per [strategy][seed][task]
+    // stage names per [strategy][seed][task], and per [strategy][seed] for the backbones
     List<List<List<BenchStagePlanner.TaskStages>>> stages = new ArrayList<>();
+    List<List<String>> backboneStages = new ArrayList<>();
     for (int s = 0; s < specs.size(); s++) {
       List<List<BenchStagePlanner.TaskStages>> perSeed = new ArrayList<>();
+      List<String> backbonePerSeed = new ArrayList<>();
       String label = names.get(s).replaceAll("[^A-Za-z0-9-]", "_");
       for (int k = 0; k < seeds; k++) {
-        String backbone = planner.backbone(recipe.withMasking(specs.get(s), recipe.seed() + k), "backbone-" + label + "-s" + k);
+        String stageName = "backbone-" + label + "-s" + k;
+        backbonePerSeed.add(stageName);
+        String backbone = planner.backbone(recipe.withMasking(specs.get(s), recipe.seed() + k), stageName);
         List<BenchStagePlanner.TaskStages> perTask = new ArrayList<>();
         for (BenchSuite.TaskRun t : suite.tasks()) {
           // the seed changes initialisation, order and dropout; the data subsets stay the same
@@ -87,6 +91,7 @@ final class AblationRun {
         perSeed.add(perTask);
       }
       stages.add(perSeed);
+      backboneStages.add(backbonePerSeed);
     }
     log.printf(Locale.ROOT, "bench ablation: %d strategies x %d seeds x %d task runs, %d stages; cached under %s%n",
         specs.size(), seeds, suite.tasks().size(), plan.size(), work);
@@ -103,6 +108,11 @@ final class AblationRun {
             .modelConfig(recipe).software(BenchEnvironment.software()).hardware(BenchEnvironment.hardware())
             .timing("ablation", (System.nanoTime() - start) / 1e9).build())
         .text("About this ablation", intro(reference));
+    report.metrics(pretrainingTable(plan, backboneStages));
+    report.text("Pretraining: what the held-out scores measure", "Each backbone is scored on its own masking of the same "
+        + "held-out sequences: spans and whole entities hide their own context, so a harder strategy shows a higher loss "
+        + "without being a worse backbone. Compare strategies on the fine-tuned tasks below; compare a strategy's loss "
+        + "across seeds and budgets.");
     for (int t = 0; t < suite.tasks().size(); t++) {
       BenchSuite.TaskRun task = suite.tasks().get(t);
       String metric = PRIMARY.get(task.task());
@@ -149,6 +159,36 @@ final class AblationRun {
         r.preset(), r.steps(), r.batchSize(), r.seqLength(), String.join(" + ", r.corpus()),
         BenchStagePlanner.number(r.lr()), r.cased() ? "cased" : "uncased", r.vocabSize(), seeds, MIXTURE,
         AblationStatistics.CRITERION, reference);
+  }
+
+  /** Held-out masked-LM loss and accuracy of each strategy's backbones, mean (and SD) over seeds. */
+  private MetricsTableSection pretrainingTable(BenchPlan plan, List<List<String>> backboneStages) {
+    MetricsTableSection.Builder table = MetricsTableSection.builder(
+        "Pretraining: held-out masked-LM loss and masked-token accuracy after " + String.format(Locale.ROOT, "%,d",
+            suite.backbone().steps()) + " steps, mean over seeds", "mlm_loss", "masked_accuracy")
+        .decimals(4).lowerIsBetter("mlm_loss");
+    for (int s = 0; s < specs.size(); s++) {
+      List<Double> losses = new ArrayList<>();
+      List<Double> accuracies = new ArrayList<>();
+      for (String stage : backboneStages.get(s)) {
+        BenchPlan.Done done = plan.result(stage);
+        if (done != null) {
+          Map<String, Double> heldOut = HeldOutScores.read(done.dir().resolve("model"));
+          losses.add(heldOut.get("loss"));
+          accuracies.add(heldOut.getOrDefault("accuracy", Double.NaN));
+        }
+      }
+      if (losses.isEmpty()) {
+        continue;
+      }
+      AblationStatistics.Summary loss = AblationStatistics.Summary.of(losses);
+      Map<String, Double> v = new LinkedHashMap<>();
+      v.put("mlm_loss", loss.mean());
+      v.put("masked_accuracy", AblationStatistics.Summary.of(accuracies).mean());
+      SystemRow row = SystemRow.system(names.get(s) + " (n=" + loss.n() + ")", v);
+      table.row(Double.isNaN(loss.sd()) ? row : row.withInterval("mlm_loss", loss.mean() - loss.sd(), loss.mean() + loss.sd()));
+    }
+    return table.build();
   }
 
   static MetricsTableSection table(BenchSuite.TaskRun task, String metric, Map<String, List<Double>> scores) {

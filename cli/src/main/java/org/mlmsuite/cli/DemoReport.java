@@ -1,15 +1,9 @@
 package org.mlmsuite.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.eval.report.ConfusionMatrixSection;
 import org.mlmsuite.eval.report.JsonReportFormat;
 import org.mlmsuite.eval.report.MetricsTableSection;
@@ -61,7 +55,7 @@ final class DemoReport {
    * vocabulary (loss ln V, accuracy 1/V), with its training curves.
    */
   void pretraining(String title, String meaning, Path backbone, int vocabSize) {
-    Map<String, Double> heldOut = finalHeldOut(backbone);
+    Map<String, Double> heldOut = HeldOutScores.read(backbone);
     text(title, meaning + "\n\nModel directory: " + backbone);
     report.metrics(MetricsTableSection.builder(title + ": held-out masked-LM", "loss", "accuracy")
         .lowerIsBetter("loss")
@@ -87,23 +81,5 @@ final class DemoReport {
 
   Path write(Provenance provenance, Path dir) {
     return new ReportWriter().write(report.provenance(provenance).build(), dir);
-  }
-
-  private static Map<String, Double> finalHeldOut(Path backbone) {
-    Path file = backbone.resolve(ModelDirectory.PROVENANCE);
-    try {
-      JsonNode node = new ObjectMapper().readTree(file.toFile()).get("finalHeldOut");
-      if (node == null || !node.has("loss")) {
-        throw new IllegalStateException(file + ": no finalHeldOut.loss");
-      }
-      Map<String, Double> values = new LinkedHashMap<>();
-      values.put("loss", node.get("loss").asDouble());
-      if (node.has("accuracy")) {
-        values.put("accuracy", node.get("accuracy").asDouble());
-      }
-      return values;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.mlmsuite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,7 +139,20 @@ class BenchCommandTest {
         "--only", "sst2", "--out", tmp.resolve("ablation").toString(), "--work-dir", tmp.resolve("quick/stages").toString());
     assertEquals(0, run.exitCode(), run.stderr());
     Report report = JsonReportFormat.read(tmp.resolve("ablation/report.json"));
-    MetricsTableSection table = tables(report).values().iterator().next();
+    Map<Boolean, List<MetricsTableSection>> byKind = tables(report).values().stream()
+        .collect(Collectors.partitioningBy(t -> t.title().startsWith("Pretraining: held-out masked-LM loss")));
+    assertEquals(1, byKind.get(true).size(), tables(report).keySet().toString());
+    assertEquals(1, byKind.get(false).size(), tables(report).keySet().toString());
+    MetricsTableSection pretraining = byKind.get(true).get(0);
+    assertEquals(List.of("random (n=1)", "span (n=1)"), pretraining.rows().stream().map(SystemRow::name).toList());
+    for (SystemRow r : pretraining.rows()) {
+      double loss = r.values().get("mlm_loss");
+      assertTrue(loss > 0 && loss < 10, r.toString());
+      double accuracy = r.values().get("masked_accuracy");
+      assertTrue(accuracy >= 0 && accuracy <= 1, r.toString());
+    }
+    assertNotEquals(pretraining.rows().get(0).values(), pretraining.rows().get(1).values(), "two backbones, two scores");
+    MetricsTableSection table = byKind.get(false).get(0);
     assertEquals(List.of("random (n=1)", "span (n=1)"), table.rows().stream().map(SystemRow::name).toList());
     for (SystemRow r : table.rows()) {
       double a = r.values().get("accuracy");
