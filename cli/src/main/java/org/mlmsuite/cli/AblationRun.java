@@ -106,7 +106,8 @@ final class AblationRun {
     Report.Builder report = Report.builder("mlm bench ablation: masking strategies on the " + suite.name() + " suite")
         .provenance(Provenance.builder().command(command).seed(recipe.seed())
             .modelConfig(recipe).software(BenchEnvironment.software()).hardware(BenchEnvironment.hardware())
-            .timing("ablation", (System.nanoTime() - start) / 1e9).build())
+            .timing("ablation", (System.nanoTime() - start) / 1e9)
+            .timing("stages, as built", plan.builtSeconds()).build())
         .text("About this ablation", intro(reference));
     report.metrics(pretrainingTable(plan, backboneStages));
     report.text("Pretraining: what the held-out scores measure", "Each backbone is scored on its own masking of the same "

@@ -95,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         .software(BenchEnvironment.software())
         .hardware(BenchEnvironment.hardware())
         .timing("bench", (System.nanoTime() - start) / 1e9)
+        .timing("stages, as built", plan.builtSeconds())
         .build();
     Path html = BenchReport.write("mlm bench: " + suite.name() + " suite", intro(suite), provenance, results, outDir);
     print(spec.commandLine().getOut(), results, outDir, html, (System.nanoTime() - start) / 1e9);

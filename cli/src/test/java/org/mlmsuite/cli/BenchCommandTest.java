@@ -130,6 +130,10 @@ class BenchCommandTest {
     assertEquals(8, again.stderr().lines().filter(l -> l.contains(": reusing ")).count(), again.stderr());
     Report report = JsonReportFormat.read(tmp.resolve("again/report.json"));
     assertEquals(2, tables(report).size());
+    // Reused stages still report what building them cost.
+    double built = report.provenance().timingsSeconds().get("stages, as built");
+    double thisRun = report.provenance().timingsSeconds().get("bench");
+    assertTrue(built > thisRun, "stages as built " + built + " s vs this run " + thisRun + " s");
   }
 
   @Test
