@@ -106,8 +106,7 @@ public final class Pretraining {
     var builder = Trainer.<MlmBatch>builder(training, out, tf -> {
           BertForMaskedLm model = BertForMaskedLm.build(tf, config, cfg.seed());
           model.parameters().forEach(p -> parameterNames.add(p.name()));
-          List<TrainableVariable> vars = model.parameters().stream()
-              .map(p -> new TrainableVariable(p.variable(), p.weightDecay())).toList();
+          List<TrainableVariable> vars = FineTuning.trainable(model.parameters(), name -> true);
           return TrainingObjective.<MlmBatch>of(model.loss(), vars, (batch, feeds) -> {
                 batch.feed(model, feeds);
                 feeds.put(model.dropout().training(), TBool.scalarOf(true));

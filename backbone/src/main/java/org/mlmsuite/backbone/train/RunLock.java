@@ -51,12 +51,13 @@ final class RunLock implements AutoCloseable {
     return new RunLock(channel, lock);
   }
 
+  /** Releases the lock; a failure to do so is moot, since the OS drops it with the process. */
   @Override
-  public void close() throws IOException {
-    try {
+  public void close() {
+    try (channel) {
       lock.release();
-    } finally {
-      channel.close();
+    } catch (IOException e) {
+      // nothing to do: see above
     }
   }
 }

@@ -123,11 +123,7 @@ public final class Trainer<B> implements AutoCloseable {
         s.close();
       }
       graph.close();
-      try {
-        runLock.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      runLock.close();
       throw e;
     }
   }
@@ -399,11 +395,7 @@ public final class Trainer<B> implements AutoCloseable {
     } finally {
       session.close();
       graph.close();
-      try {
-        runLock.close();
-      } catch (IOException e) {
-        // The OS drops the lock with the process anyway.
-      }
+      runLock.close();
     }
   }
 
