@@ -15,7 +15,9 @@ import org.mlmsuite.backbone.text.Vocabulary;
  *   <li>{@code - / '} and {@code &} between two letters or digits are glued on both sides
  *       ({@code t - shirt} -> {@code t-shirt}, {@code man ' s} -> {@code man's});
  *   <li>straight double quotes alternate opening (glued to the next word) and closing (glued to
- *       the previous word).
+ *       the previous word);
+ *   <li>a word between two {@code #} is one tag ({@code # Person1 #} -> {@code #Person1#}, DialogSum's
+ *       speaker tags).
  * </ul>
  *
  * An uncased (lowercasing) vocabulary cannot restore capitals: its output stays lowercase.
@@ -55,6 +57,10 @@ public final class Detokenizer {
     boolean glueNext = true; // nothing before the first word
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
+      if (isTag(words, i)) {
+        w = "#" + words.get(i + 1) + "#";
+        i += 2;
+      }
       boolean space = !glueNext;
       glueNext = false;
       if (w.length() == 1 && NO_SPACE_BEFORE.indexOf(w.charAt(0)) >= 0) {
@@ -79,6 +85,11 @@ public final class Detokenizer {
       out.append(w);
     }
     return out.toString();
+  }
+
+  private static boolean isTag(List<String> words, int i) {
+    return words.get(i).equals("#") && i + 2 < words.size() && words.get(i + 2).equals("#")
+        && startsAlnum(words.get(i + 1)) && endsAlnum(words.get(i + 1));
   }
 
   private static boolean endsAlnum(String w) {

@@ -23,6 +23,13 @@ class DetokenizerTest {
   }
 
   @Test
+  void keepsSpeakerTagsInOnePiece() {
+    assertEquals("#Person1# asks #Person2# about it.", join("# Person1 # asks # Person2 # about it ."));
+    assertEquals("a # b", join("a # b"));
+    assertEquals("# #", join("# #"));
+  }
+
+  @Test
   void gluesWordPiecesAndDropsSpecialTokens() {
     Vocabulary v = new Vocabulary(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",
         "ein", "hund", "##e", "lauft", "##t", ".", "-"));
