@@ -123,23 +123,14 @@ final class AblationRun {
         List<Double> values = new ArrayList<>();
         for (int k = 0; k < seeds; k++) {
           BenchPlan.Done eval = plan.result(stages.get(s).get(k).get(t).eval());
-          if (eval == null) {
-            continue;
-          }
           Report r = JsonReportFormat.read(eval.dir().resolve("report").resolve(ReportWriter.JSON));
           SystemRow ours = BenchReport.headline(r).rows().stream().filter(row -> row.kind() == SystemKind.SYSTEM)
               .findFirst().orElseThrow();
           values.add(ours.values().get(metric));
         }
-        if (!values.isEmpty()) {
-          scores.put(names.get(s), values);
-          perSeed.append(String.format(Locale.ROOT, "%s (%s): %s%n", names.get(s), specs.get(s),
-              String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList())));
-        }
-      }
-      if (scores.isEmpty()) {
-        report.text(task.title(), "No results: the task's stages were skipped.");
-        continue;
+        scores.put(names.get(s), values);
+        perSeed.append(String.format(Locale.ROOT, "%s (%s): %s%n", names.get(s), specs.get(s),
+            String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList())));
       }
       report.metrics(table(task, metric, scores));
       report.text(task.title() + ": scores per seed (seeds " + task.seed() + ".." + (task.seed() + seeds - 1)
@@ -172,15 +163,9 @@ final class AblationRun {
       List<Double> losses = new ArrayList<>();
       List<Double> accuracies = new ArrayList<>();
       for (String stage : backboneStages.get(s)) {
-        BenchPlan.Done done = plan.result(stage);
-        if (done != null) {
-          Map<String, Double> heldOut = HeldOutScores.read(done.dir().resolve("model"));
-          losses.add(heldOut.get("loss"));
-          accuracies.add(heldOut.getOrDefault("accuracy", Double.NaN));
-        }
-      }
-      if (losses.isEmpty()) {
-        continue;
+        Map<String, Double> heldOut = HeldOutScores.read(plan.result(stage).dir().resolve("model"));
+        losses.add(heldOut.get("loss"));
+        accuracies.add(heldOut.getOrDefault("accuracy", Double.NaN));
       }
       AblationStatistics.Summary loss = AblationStatistics.Summary.of(losses);
       Map<String, Double> v = new LinkedHashMap<>();

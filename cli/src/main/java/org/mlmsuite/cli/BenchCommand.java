@@ -124,10 +124,7 @@ final class BenchCommand implements Callable<Integer> {
   private static void print(PrintWriter out, List<BenchReport.TaskResult> results, Path outDir, Path html, double seconds) {
     out.printf(Locale.ROOT, "%nbench finished in %s%n", BenchPlan.clock(seconds));
     for (BenchReport.TaskResult r : results) {
-      out.println(r.stages().run().title() + (r.table() == null ? ": " + r.skipped() : ""));
-      if (r.table() == null) {
-        continue;
-      }
+      out.println(r.stages().run().title());
       for (MetricsTableSection.SystemRow row : r.table().rows()) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9s %-58s", kind(row), row.name()));
         row.values().forEach((m, v) -> line.append(String.format(Locale.ROOT, " %s %.4g", m, v)));

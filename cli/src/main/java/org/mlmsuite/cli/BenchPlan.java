@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,19 +17,15 @@ import java.util.regex.Pattern;
 /**
  * The ordered {@code mlm} commands of a benchmark, planned before anything runs (so progress can
  * say "stage 3 of 17" and give an ETA), then run as cached {@link DemoStages}. An argument may
- * name an earlier stage's folder as {@code {stage:NAME}}. Stages of an optional group (a run whose
- * command may be missing from this build) that fail are skipped with a note, and so are the
- * group's later stages; any other failure stops the benchmark.
+ * name an earlier stage's folder as {@code {stage:NAME}}. A failing stage stops the benchmark; the
+ * stages before it stay cached.
  */
 final class BenchPlan {
   static final String TIME_FILE = "bench-stage-seconds.txt";
   private static final Pattern REF = Pattern.compile("\\{stage:([^}]+)}");
 
-  /**
-   * @param weight relative cost, for the ETA (e.g. optimizer steps x batch)
-   * @param group optional group name, or null when the stage must succeed
-   */
-  record Stage(String name, String what, List<String> args, double weight, String group) {}
+  /** @param weight relative cost, for the ETA (e.g. optimizer steps x batch) */
+  record Stage(String name, String what, List<String> args, double weight) {}
 
   /**
    * A completed stage: its folder, the exact command, and the wall time and software/hardware of
@@ -40,15 +35,14 @@ final class BenchPlan {
 
   private final List<Stage> stages = new ArrayList<>();
   private final Map<String, Done> done = new LinkedHashMap<>();
-  private final Map<String, String> skipped = new LinkedHashMap<>();
 
-  void add(String name, String what, List<String> args, double weight, String group) {
+  void add(String name, String what, List<String> args, double weight) {
     for (Stage s : stages) {
       if (s.name().equals(name)) {
         throw new IllegalStateException("stage " + name + " planned twice");
       }
     }
-    stages.add(new Stage(name, what, List.copyOf(args), weight, group));
+    stages.add(new Stage(name, what, List.copyOf(args), weight));
   }
 
   boolean has(String name) {
@@ -65,7 +59,6 @@ final class BenchPlan {
     double totalWeight = stages.stream().mapToDouble(Stage::weight).sum();
     double doneWeight = 0;
     long start = System.nanoTime();
-    Map<String, String> failedGroups = new HashMap<>();
     for (Stage stage : stages) {
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (doneWeight > 0 && elapsed > 5) {
@@ -73,38 +66,19 @@ final class BenchPlan {
         log.printf(Locale.ROOT, "bench: %s elapsed, about %s to go%n", clock(elapsed), clock(eta));
       }
       doneWeight += stage.weight();
-      if (stage.group() != null && failedGroups.containsKey(stage.group())) {
-        skipped.put(stage.name(), failedGroups.get(stage.group()));
-        continue;
-      }
       List<String> args = resolve(stage);
       long t0 = System.nanoTime();
       long startedAt = System.currentTimeMillis() - 1000;
       Path dir;
-      LastErrorLine lastError = stage.group() == null ? null : LastErrorLine.install();
       try {
         dir = runner.run(stage.name(), stage.what(), args);
-      } catch (RuntimeException e) {
-        if (stage.group() == null && e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("(exit 2)")) {
+      } catch (IllegalStateException e) {
+        if (String.valueOf(e.getMessage()).contains("(exit 2)")) {
           // the command already printed its one-line user error; stop without a stack trace
           throw new IllegalArgumentException("bench stopped: stage '" + stage.what() + "' failed (see the error above): mlm "
               + String.join(" ", args), e);
         }
-        if (stage.group() == null) {
-          throw e;
-        }
-        String note = "skipped: stage '" + stage.what() + "' failed in this build"
-            + (lastError.line() != null ? " (" + lastError.line() + ")" : "") + "; the run stays in the suite and runs"
-            + " once the command supports it";
-        failedGroups.put(stage.group(), note);
-        skipped.put(stage.name(), note);
-        log.println("bench: " + stage.group() + " " + note);
-        log.flush();
-        continue;
-      } finally {
-        if (lastError != null) {
-          lastError.uninstall();
-        }
+        throw e;
       }
       done.put(stage.name(), record(dir, (System.nanoTime() - t0) / 1e9, startedAt));
     }
@@ -117,8 +91,7 @@ final class BenchPlan {
     int i = 0;
     for (Stage s : stages) {
       i++;
-      out.printf(Locale.ROOT, "[%d/%d] %s%s%n    mlm %s%n", i, stages.size(), s.what(),
-          s.group() != null ? " (optional)" : "", String.join(" ", s.args()));
+      out.printf(Locale.ROOT, "[%d/%d] %s%n    mlm %s%n", i, stages.size(), s.what(), String.join(" ", s.args()));
     }
     out.flush();
   }
@@ -131,14 +104,9 @@ final class BenchPlan {
     return done.values().stream().mapToDouble(Done::seconds).sum();
   }
 
-  /** The finished stage, or null if it was skipped. */
+  /** The finished stage, or null if it was not planned or has not run. */
   Done result(String name) {
     return done.get(name);
-  }
-
-  /** Why a stage did not run, or null. */
-  String skipNote(String name) {
-    return skipped.get(name);
   }
 
   private List<String> resolve(Stage stage) {
@@ -179,49 +147,6 @@ final class BenchPlan {
       return new Done(dir, "mlm " + command, seconds, environment, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stage record in " + dir, e);
-    }
-  }
-
-  /**
-   * Tees System.err while an optional stage runs and keeps its last "mlm: ..." line, the one-line
-   * user error a command prints, so a skipped run can say why in the report.
-   */
-  private static final class LastErrorLine extends java.io.OutputStream {
-    private final java.io.PrintStream original = System.err;
-    private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
-    private String line;
-
-    static LastErrorLine install() {
-      LastErrorLine tee = new LastErrorLine();
-      System.setErr(new java.io.PrintStream(tee, true, StandardCharsets.UTF_8));
-      return tee;
-    }
-
-    void uninstall() {
-      System.setErr(original);
-    }
-
-    String line() {
-      return line;
-    }
-
-    @Override
-    public void write(int b) {
-      original.write(b);
-      if (b == '\n') {
-        String text = current.toString(StandardCharsets.UTF_8).strip();
-        if (text.startsWith("mlm: ")) {
-          line = text;
-        }
-        current.reset();
-      } else if (current.size() < 4096) {
-        current.write(b);
-      }
-    }
-
-    @Override
-    public void flush() {
-      original.flush();
     }
   }
 

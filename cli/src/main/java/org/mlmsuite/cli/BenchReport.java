@@ -29,17 +29,13 @@ final class BenchReport {
 
   private BenchReport() {}
 
-  /** One task run's numbers: its table, its provenance text, and why it was skipped if it was. */
-  record TaskResult(BenchStagePlanner.TaskStages stages, MetricsTableSection table, String provenance, String skipped) {}
+  /** One task run's numbers: its table and its provenance text. */
+  record TaskResult(BenchStagePlanner.TaskStages stages, MetricsTableSection table, String provenance) {}
 
   static TaskResult collect(BenchStagePlanner.TaskStages stages, BenchPlan plan, ReferenceNumbers references,
       String backboneStage) {
     BenchSuite.TaskRun run = stages.run();
     BenchPlan.Done eval = plan.result(stages.eval());
-    if (eval == null) {
-      String note = plan.skipNote(stages.eval());
-      return new TaskResult(stages, null, null, note != null ? note : "did not run");
-    }
     List<String> metrics = METRICS.get(run.task());
     MetricsTableSection.Builder table = MetricsTableSection.builder(run.title(), metrics.toArray(String[]::new))
         .decimals(run.task().equals("classification") ? 4 : 2);
@@ -47,9 +43,8 @@ final class BenchReport {
     for (SystemRow row : headline(ours).rows()) {
       table.row(project(row, metrics, label(run, row, true), row.kind()));
     }
-    Report baseline = null;
-    if (stages.baselineEval() != null && plan.result(stages.baselineEval()) != null) {
-      baseline = JsonReportFormat.read(plan.result(stages.baselineEval()).dir().resolve("report").resolve(ReportWriter.JSON));
+    if (stages.baselineEval() != null) {
+      Report baseline = JsonReportFormat.read(plan.result(stages.baselineEval()).dir().resolve("report").resolve(ReportWriter.JSON));
       for (SystemRow row : headline(baseline).rows()) {
         if (row.kind() == SystemKind.SYSTEM) {
           table.row(project(row, metrics, label(run, row, false), SystemKind.BASELINE));
@@ -61,7 +56,7 @@ final class BenchReport {
         table.row(SystemRow.reference(ref.system(), Map.of(ref.metric(), ref.value()), ref.source()));
       }
     }
-    return new TaskResult(stages, table.build(), provenance(stages, plan, ours, baseline, backboneStage), null);
+    return new TaskResult(stages, table.build(), provenance(stages, plan, ours, backboneStage));
   }
 
   /** The first metrics table of a task report: its headline scores. */
@@ -104,7 +99,7 @@ final class BenchReport {
     return new SystemRow(name, kind, values, intervals, row.source());
   }
 
-  private static String provenance(BenchStagePlanner.TaskStages stages, BenchPlan plan, Report ours, Report baseline,
+  private static String provenance(BenchStagePlanner.TaskStages stages, BenchPlan plan, Report ours,
       String backboneStage) {
     BenchSuite.TaskRun run = stages.run();
     StringBuilder sb = new StringBuilder();
@@ -136,9 +131,6 @@ final class BenchReport {
       }
     }
     sb.append("\n\nBuilt with: ").append(String.join("\n  and: ", environments));
-    if (baseline == null && stages.baselineEval() != null) {
-      sb.append("\n\nThe no-pretraining run was skipped: ").append(plan.skipNote(stages.baselineEval()));
-    }
     return sb.toString();
   }
 
@@ -149,17 +141,9 @@ final class BenchReport {
   /** Assembles and writes the combined report into {@code out}; returns report.html. */
   static Path write(String title, String intro, Provenance provenance, List<TaskResult> results, Path out) {
     Report.Builder report = Report.builder(title).provenance(provenance).text("About this run", intro);
-    StringBuilder skipped = new StringBuilder();
     for (TaskResult r : results) {
-      if (r.table() == null) {
-        skipped.append(r.stages().run().title()).append(": ").append(r.skipped()).append('\n');
-        continue;
-      }
       report.metrics(r.table());
       report.text("How " + r.stages().run().title() + " was produced", r.provenance());
-    }
-    if (!skipped.isEmpty()) {
-      report.text("Skipped runs", skipped.toString().strip());
     }
     return new ReportWriter().write(report.build(), out);
   }

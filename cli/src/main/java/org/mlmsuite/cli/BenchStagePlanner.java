@@ -34,7 +34,7 @@ final class BenchStagePlanner {
       }
       args.addAll(List.of("--out", "{out}/vocab.txt"));
       plan.add("vocab", String.format(Locale.ROOT, "WordPiece vocabulary, %d tokens%s, on %s", r.vocabSize(),
-          r.cased() ? " (cased)" : "", String.join(" + ", r.corpus())), args, 5, null);
+          r.cased() ? " (cased)" : "", String.join(" + ", r.corpus())), args, 5);
     }
     return "{stage:vocab}/vocab.txt";
   }
@@ -52,7 +52,7 @@ final class BenchStagePlanner {
     if (masking.usesEntities()) {
       if (!plan.has("ner")) {
         plan.add("ner", "English name finder on CoNLL-2003 (for entity masking)",
-            List.of("ner", "train", "--conll", "conll2003", "--out", "{out}/ner-en.bin"), 30, null);
+            List.of("ner", "train", "--conll", "conll2003", "--out", "{out}/ner-en.bin"), 30);
       }
       args.addAll(List.of("--ner", "{stage:ner}/ner-en.bin"));
     }
@@ -62,7 +62,7 @@ final class BenchStagePlanner {
         "--checkpoint-every", String.valueOf(Math.max(1, r.steps() / 4)), "--out", "{out}/model"));
     plan.add(stageName, String.format(Locale.ROOT, "pretrain a %s backbone, %s masking, %,d steps of %d x %d tokens, seed %d",
         r.preset(), r.masking(), r.steps(), r.batchSize(), r.seqLength(), r.seed()), args,
-        cost(r.preset(), r.steps() * r.batchSize() * r.seqLength()), null);
+        cost(r.preset(), r.steps() * r.batchSize() * r.seqLength()));
     return "{stage:" + stageName + "}/model";
   }
 
@@ -79,28 +79,27 @@ final class BenchStagePlanner {
   TaskStages task(BenchSuite.TaskRun run, long dataSeed, String backbone, String preset, String prefix,
       boolean withBaselines) {
     boolean noPretraining = withBaselines && run.hasBaseline("no-pretraining");
-    String group = run.optional() ? run.name() : null;
     double trainCost = cost(preset, run.steps() * run.batchSize() * (long) run.maxLength());
     return switch (run.task()) {
-      case "classification" -> classification(run, dataSeed, backbone, prefix + run.name(), noPretraining, withBaselines, group, trainCost);
-      case "translation" -> translation(run, backbone, prefix + run.name(), noPretraining, group, trainCost);
-      case "summarization" -> summarization(run, backbone, prefix + run.name(), noPretraining, withBaselines, group, trainCost);
+      case "classification" -> classification(run, dataSeed, backbone, prefix + run.name(), noPretraining, withBaselines, trainCost);
+      case "translation" -> translation(run, backbone, prefix + run.name(), noPretraining, trainCost);
+      case "summarization" -> summarization(run, backbone, prefix + run.name(), noPretraining, withBaselines, trainCost);
       default -> throw new IllegalArgumentException("unknown task kind " + run.task());
     };
   }
 
   private TaskStages classification(BenchSuite.TaskRun run, long dataSeed, String backbone, String stem, boolean noPretraining,
-      boolean withBaselines, String group, double trainCost) {
+      boolean withBaselines, double trainCost) {
     String train = run.trainExamples() > 0 ? subsets.labeled(run.train(), "train", run.trainExamples(), dataSeed).toString() : run.train();
     String test = run.testExamples() > 0 ? subsets.labeled(run.test(), "test", run.testExamples(), dataSeed).toString() : run.test();
     List<String> trainArgs = List.of("classify", "train", "--backbone", backbone, "--train", train,
         "--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
         "--max-length", String.valueOf(run.maxLength()), "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()));
     plan.add(stem + "-train", "fine-tune on " + describe(run.train(), run.trainExamples()) + " (" + run.title() + ")",
-        with(trainArgs, "--out", "{out}/pretrained"), trainCost, group);
+        with(trainArgs, "--out", "{out}/pretrained"), trainCost);
     if (noPretraining) {
       plan.add(stem + "-train-nopretrain", "the same fine-tuning from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost, group);
+          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
     }
     List<String> eval = new ArrayList<>(List.of("classify", "eval", "--model", "{stage:" + stem + "-train}/pretrained",
         "--test", test));
@@ -112,12 +111,12 @@ final class BenchStagePlanner {
     }
     eval.addAll(List.of("--report", "{out}/report"));
     plan.add(stem + "-eval", "evaluate on " + describe(run.test(), run.testExamples())
-        + (withBaselines ? " beside the baselines" : ""), eval, trainCost * 0.2, group);
+        + (withBaselines ? " beside the baselines" : ""), eval, trainCost * 0.2);
     return new TaskStages(run, stem + "-eval", null, run.trainExamples(), run.testExamples());
   }
 
   private TaskStages translation(BenchSuite.TaskRun run, String backbone, String stem, boolean noPretraining,
-      String group, double trainCost) {
+      double trainCost) {
     List<String> trainArgs = new ArrayList<>(List.of("translate", "train", "--backbone", backbone, "--train", run.train()));
     if (run.dev() != null) {
       trainArgs.addAll(List.of("--dev", run.dev(), "--eval-every", String.valueOf(Math.max(1, run.steps() / 8)),
@@ -127,7 +126,7 @@ final class BenchStagePlanner {
         "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()), "--max-source-length", String.valueOf(run.maxLength()),
         "--max-target-length", String.valueOf(run.maxLength())));
     plan.add(stem + "-train", "fine-tune a warm-started encoder-decoder on " + run.train(),
-        with(trainArgs, "--out", "{out}/warm-started"), trainCost * 2, group);
+        with(trainArgs, "--out", "{out}/warm-started"), trainCost * 2);
     List<String> test;
     if (run.testExamples() > 0) {
       Path source = subsets.parallelFirst(run.test(), run.testExamples());
@@ -141,23 +140,23 @@ final class BenchStagePlanner {
     eval.addAll(test);
     eval.addAll(beams);
     plan.add(stem + "-eval", "translate " + describe(run.test(), run.testExamples()) + " and score BLEU/chrF",
-        with(eval, "--report", "{out}/report"), trainCost * 0.5, group);
+        with(eval, "--report", "{out}/report"), trainCost * 0.5);
     String baselineEval = null;
     if (noPretraining) {
       plan.add(stem + "-train-nopretrain", "the same model from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/random-init"), trainCost * 2, group);
+          with(trainArgs, "--no-pretraining", "--out", "{out}/random-init"), trainCost * 2);
       List<String> evalRandom = new ArrayList<>(List.of("translate", "eval", "--model", "{stage:" + stem + "-train-nopretrain}/random-init"));
       evalRandom.addAll(test);
       evalRandom.addAll(beams);
       baselineEval = stem + "-eval-nopretrain";
       plan.add(baselineEval, "score the no-pretraining model the same way", with(evalRandom, "--report", "{out}/report"),
-          trainCost * 0.5, group);
+          trainCost * 0.5);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, 0, run.testExamples());
   }
 
   private TaskStages summarization(BenchSuite.TaskRun run, String backbone, String stem, boolean noPretraining,
-      boolean withBaselines, String group, double trainCost) {
+      boolean withBaselines, double trainCost) {
     List<String> trainArgs = new ArrayList<>(List.of("summarize", "train", "--backbone", backbone, "--train", run.train(),
         "--mode", run.mode()));
     if (run.trainExamples() > 0) {
@@ -169,8 +168,8 @@ final class BenchStagePlanner {
     trainArgs.addAll(run.mode().equals("abstractive")
         ? List.of("--max-source-length", String.valueOf(run.maxLength()), "--max-target-length", "64")
         : List.of("--max-length", String.valueOf(run.maxLength())));
-    plan.add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples())
-        + " (first N)", with(trainArgs, "--out", "{out}/pretrained"), trainCost, group);
+    plan.add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples()),
+        with(trainArgs, "--out", "{out}/pretrained"), trainCost);
     List<String> test;
     if (run.testExamples() > 0) {
       BenchSubsets.SummaryFile file = subsets.summaryFirst(run.test(), run.testExamples());
@@ -185,17 +184,17 @@ final class BenchStagePlanner {
     eval.addAll(List.of("--baselines", withBaselines && !lexical.isEmpty() ? String.join(",", lexical) : "none",
         "--report", "{out}/report"));
     plan.add(stem + "-eval", "summarize " + describe(run.test(), run.testExamples()) + " and score ROUGE", eval,
-        trainCost * 0.3, group);
+        trainCost * 0.3);
     String baselineEval = null;
     if (noPretraining) {
       plan.add(stem + "-train-nopretrain", "the same summarizer from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost, group);
+          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
       List<String> evalRandom = new ArrayList<>(List.of("summarize", "eval", "--model",
           "{stage:" + stem + "-train-nopretrain}/no-pretraining"));
       evalRandom.addAll(test);
       evalRandom.addAll(List.of("--baselines", "none", "--report", "{out}/report"));
       baselineEval = stem + "-eval-nopretrain";
-      plan.add(baselineEval, "score the no-pretraining summarizer the same way", evalRandom, trainCost * 0.3, group);
+      plan.add(baselineEval, "score the no-pretraining summarizer the same way", evalRandom, trainCost * 0.3);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, run.trainExamples(), run.testExamples());
   }

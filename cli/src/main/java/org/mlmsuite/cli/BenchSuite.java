@@ -56,13 +56,12 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
    * @param baselines no-pretraining (same task, random init), doccat, lead-N, longest-N; translation
    *     always scores copy-source
    * @param beams translation: beam sizes to score (1 = greedy)
-   * @param optional a run whose command may not exist in this build (skipped with a note if it fails)
    * @param reference key into the published reference numbers (bench/references.json)
    */
   @JsonIgnoreProperties({"comment"})
   record TaskRun(String name, String task, String mode, String title, String train, String dev, String test,
       int trainExamples, int testExamples, long steps, int batchSize, int maxLength, double lr, long seed,
-      List<String> baselines, List<Integer> beams, boolean optional, String reference) {
+      List<String> baselines, List<Integer> beams, String reference) {
     TaskRun {
       baselines = baselines == null ? List.of() : List.copyOf(baselines);
       beams = beams == null ? List.of() : List.copyOf(beams);
@@ -76,12 +75,12 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
 
     TaskRun withSteps(long newSteps) {
       return new TaskRun(name, task, mode, title, train, dev, test, trainExamples, testExamples, newSteps, batchSize,
-          maxLength, lr, seed, baselines, beams, optional, reference);
+          maxLength, lr, seed, baselines, beams, reference);
     }
 
     TaskRun withSeed(long newSeed) {
       return new TaskRun(name, task, mode, title, train, dev, test, trainExamples, testExamples, steps, batchSize,
-          maxLength, lr, newSeed, baselines, beams, optional, reference);
+          maxLength, lr, newSeed, baselines, beams, reference);
     }
   }
 

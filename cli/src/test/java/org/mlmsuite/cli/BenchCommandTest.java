@@ -192,38 +192,14 @@ class BenchCommandTest {
     assertTrue(full.backbone().cased());
     assertEquals(List.of("pretrain-en", "multi30k-en-de"), full.backbone().corpus());
     BenchSuite.TaskRun abstractive = full.tasks().stream().filter(t -> t.mode().equals("abstractive")).findFirst().orElseThrow();
-    assertFalse(abstractive.optional(), "abstractive summarization is part of this build");
     assertEquals(12000, full.backbone().steps(), "the benchmark backbone of docs/benchmarks.md");
+    assertEquals("dialogsum", abstractive.train());
     assertEquals(List.of(1, 4), full.only(List.of("translation")).tasks().get(0).beams());
     BenchSuite quickSuite = BenchSuite.load("quick");
     assertEquals(List.of("sst2", "agnews"), quickSuite.only(List.of("classification")).tasks().stream().map(BenchSuite.TaskRun::name).toList());
     ReferenceNumbers refs = ReferenceNumbers.load();
     assertEquals(3, refs.forKey("sst2").size());
     refs.references().forEach(r -> assertFalse(r.source().isBlank(), r.toString()));
-  }
-
-  @Test
-  void aFailingOptionalStageIsSkippedWithItsGroupAndTheRestRuns() throws Exception {
-    Path corpus = Files.writeString(tmp.resolve("corpus.txt"), "the cat sat on the mat\nthe dog sat on the log\n");
-    BenchPlan plan = new BenchPlan();
-    plan.add("broken", "a command this build rejects", List.of("tokenizer", "train", "--corpus",
-        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1, "optional-run");
-    plan.add("after", "depends on it", List.of("tokenizer", "train", "--corpus", "{stage:broken}/vocab.txt",
-        "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1, "optional-run");
-    plan.add("other", "unrelated", List.of("tokenizer", "train", "--corpus", corpus.toString(), "--vocab-size", "40",
-        "--out", "{out}/vocab.txt"), 1, null);
-    StringWriter log = new StringWriter();
-    plan.run(tmp.resolve("plan"), new PrintWriter(log));
-    assertEquals(null, plan.result("broken"));
-    // the note carries the command's own one-line error
-    assertTrue(plan.skipNote("broken").startsWith("skipped: stage 'a command this build rejects' failed in this build (mlm: "),
-        plan.skipNote("broken"));
-    assertTrue(plan.skipNote("broken").contains("missing.txt"), plan.skipNote("broken"));
-    assertEquals(plan.skipNote("broken"), plan.skipNote("after"));
-    BenchPlan.Done other = plan.result("other");
-    assertTrue(Files.isRegularFile(other.dir().resolve("vocab.txt")));
-    assertTrue(other.command().startsWith("mlm tokenizer train --corpus " + corpus), other.command());
-    assertFalse(other.reused());
   }
 
   @Test
@@ -244,15 +220,14 @@ class BenchCommandTest {
         + "--baseline-train sst2 --baseline-model {stage:sst2-train-nopretrain}/no-pretraining --report {out}/report"), r.stdout());
     assertTrue(commands.stream().anyMatch(c -> c.startsWith("mlm translate eval --model {stage:multi30k-train}/warm-started "
         + "--test multi30k-en-de:test --beam 1,4")), r.stdout());
-    assertTrue(r.stdout().lines().anyMatch(l -> l.contains("abstractive summarizer")), r.stdout());
-    assertFalse(r.stdout().contains("(optional)"), r.stdout());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.contains("train the abstractive summarizer on dialogsum")), r.stdout());
   }
 
   @Test
   void aFailingRequiredStageStopsWithOneLineNamingIt() throws Exception {
     BenchPlan plan = new BenchPlan();
     plan.add("broken", "vocabulary from a missing file", List.of("tokenizer", "train", "--corpus",
-        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1, null);
+        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1);
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> plan.run(tmp.resolve("plan-required"), new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().startsWith("bench stopped: stage 'vocabulary from a missing file' failed (see the error above): "
