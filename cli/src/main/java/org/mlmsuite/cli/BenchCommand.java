@@ -106,7 +106,8 @@ final class BenchCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder(suite.description());
     if (backbone != null) {
       sb.append("\n\nBackbone: the pretrained folder ").append(backbone.toAbsolutePath())
-          .append(" (given with --backbone; the suite's own recipe was not used).");
+          .append(" (given with --backbone; the suite's own recipe was not used). ")
+          .append(BackboneDescription.of(backbone));
     } else {
       BenchSuite.BackboneRecipe r = suite.backbone();
       sb.append(String.format(Locale.ROOT, "%n%nBackbone: preset %s, %s WordPiece vocabulary of %,d on %s, %s masking, "

@@ -61,17 +61,34 @@ final class BenchEnvironment {
     return System.getProperty("os.arch") + " (model unknown)";
   }
 
-  /** HEAD of the checkout holding the working directory, with "-dirty" if it has uncommitted changes. */
+  /**
+   * HEAD of the checkout holding the working directory, else of the one holding this build's jar,
+   * with "-dirty" if it has uncommitted changes; "unknown" outside any checkout.
+   */
   static String gitCommit() {
-    try {
-      String head = run("git", "rev-parse", "HEAD");
-      if (head == null || head.isBlank()) {
-        return "unknown";
+    for (Path dir : new Path[] {Path.of("").toAbsolutePath(), codeLocation()}) {
+      if (dir == null) {
+        continue;
       }
-      String status = run("git", "status", "--porcelain", "--untracked-files=no");
-      return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
-    } catch (IOException e) {
-      return "unknown";
+      try {
+        String head = run("git", "-C", dir.toString(), "rev-parse", "HEAD");
+        if (head != null && !head.isBlank()) {
+          String status = run("git", "-C", dir.toString(), "status", "--porcelain", "--untracked-files=no");
+          return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
+        }
+      } catch (IOException e) {
+        return "unknown"; // no git on this machine
+      }
+    }
+    return "unknown";
+  }
+
+  private static Path codeLocation() {
+    try {
+      Path location = Path.of(BenchEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isDirectory(location) ? location : location.getParent();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
     }
   }
 
