@@ -17,12 +17,12 @@ import picocli.CommandLine.Spec;
     name = "backbone",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Backbone model folders.",
+    description = "Backbone model folders that need no pretraining run (init: random weights).",
     subcommands = {BackboneCommand.Init.class})
 final class BackboneCommand {
 
   @Command(
-      name = "init",
+      name = "init", header = "Write a backbone with random weights (the no-pretraining baseline).",
       mixinStandardHelpOptions = true,
       description = {"Writes a backbone with randomly initialised weights: the no-pretraining baseline",
           "every task compares against (same architecture and vocabulary, no pretraining)."})

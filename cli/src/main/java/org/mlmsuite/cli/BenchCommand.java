@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * and published numbers, in one report; {@code mlm bench ablation} compares masking strategies.
  */
 @Command(
-    name = "bench",
+    name = "bench", header = "Run every task on the mirror from one backbone, beside baselines and published numbers.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -146,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  @Command(name = "ablation", mixinStandardHelpOptions = true,
+  @Command(name = "ablation", header = "Masking ablation: one backbone per strategy and seed, fine-tuned on the same tasks.", mixinStandardHelpOptions = true,
       description = {
           "Masking ablation: pretrains one backbone per masking strategy and seed with",
           "the suite's recipe (same steps, batch, data and vocabulary), fine-tunes each",

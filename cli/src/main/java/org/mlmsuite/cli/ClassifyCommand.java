@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlm classify train|eval|predict}: fine-tune a backbone on labeled text, evaluate, predict. */
 @Command(
-    name = "classify",
+    name = "classify", header = "Fine-tune, evaluate and run text classifiers on any labeled CSV/TSV or catalog data set.",
     mixinStandardHelpOptions = true,
     description = {
         "Fine-tune a backbone for text (or text-pair) classification on any CSV/TSV or a catalog",

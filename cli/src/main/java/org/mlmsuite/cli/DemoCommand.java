@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * under the work directory, and one report gathering every stage's numbers.
  */
 @Command(
-    name = "demo",
+    name = "demo", header = "Build and show every task at demo size on the dataset mirror (the first command to run).",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {

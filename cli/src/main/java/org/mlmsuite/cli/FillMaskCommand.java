@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "fill-mask",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Prints the most probable tokens for each [MASK] in the given texts.")
+    description = "Print the most probable tokens for each [MASK] in the given texts.")
 final class FillMaskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The single {@code mlm} command. Each feature adds its subcommand to {@link #SUBCOMMANDS}'s
- * annotation list below; {@link Main} turns user errors into one line and exit code 2.
+ * The single {@code mlm} command. Subcommands are listed in the order a newcomer meets them; each
+ * has a one-line header for this list. {@link Main} turns user errors into one line and exit code 2.
  */
 @Command(
     name = "mlm",
@@ -13,20 +13,20 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Pretrain a masked-language-model backbone and fine-tune it for classification, translation and summarization.",
     subcommands = {
-        CommandLine.HelpCommand.class,
-        MetricsCommand.class,
-        NerCommand.class,
+        DemoCommand.class,
         DatasetsCommand.class,
         TokenizerCommand.class,
         TokenizeCommand.class,
-        ClassifyCommand.class,
-        BackboneCommand.class,
+        NerCommand.class,
         PretrainCommand.class,
+        BackboneCommand.class,
         FillMaskCommand.class,
-        DemoCommand.class,
-        BenchCommand.class,
-        SummarizeCommand.class,
+        ClassifyCommand.class,
         TranslateCommand.class,
+        SummarizeCommand.class,
+        BenchCommand.class,
+        MetricsCommand.class,
+        CommandLine.HelpCommand.class,
     })
 public final class MlmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

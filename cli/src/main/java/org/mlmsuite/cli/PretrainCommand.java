@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "pretrain",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Pretrains a backbone with masked-LM on raw text and writes it as a model folder.",
+    description = {"Pretrain a backbone with masked-LM on raw text and write it as a model folder.",
         "The folder also keeps checkpoints, the training log and loss curve; --resume continues a",
         "killed run from its last checkpoint."})
 final class PretrainCommand implements Callable<Integer> {

@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * BERT2BERT encoder-decoder) summarization and their ROUGE harness.
  */
 @Command(
-    name = "summarize",
+    name = "summarize", header = "Train, evaluate and run extractive or abstractive summarizers; score baselines.",
     mixinStandardHelpOptions = true,
     description = {
         "Summarize documents (DialogSum or any JSONL/CSV with document and summary fields):",
@@ -170,7 +170,7 @@ public final class SummarizeCommand implements Runnable {
 
   static final String[] DECODE_FLAGS = {"--beam", "--length-penalty", "--min-length", "--max-length", "--no-repeat-ngram"};
 
-  @Command(name = "train", mixinStandardHelpOptions = true,
+  @Command(name = "train", header = "Train an extractive (BertSumExt) or abstractive (BERT2BERT) summarizer.", mixinStandardHelpOptions = true,
       description = {"Train a summarizer. --mode extractive (default): BertSumExt, per-sentence [CLS] scores on greedy",
           "ROUGE oracle labels. --mode abstractive: a BERT2BERT encoder-decoder warm-started from the backbone",
           "(--no-pretraining: random init, same shape), document -> first reference, label-smoothed",
@@ -330,7 +330,7 @@ public final class SummarizeCommand implements Runnable {
     }
   }
 
-  @Command(name = "eval", mixinStandardHelpOptions = true,
+  @Command(name = "eval", header = "ROUGE-1/2/L/Lsum of a summarizer on test data, beside baselines.", mixinStandardHelpOptions = true,
       description = {"ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95%% bootstrap",
           "intervals, with Lead-N/Longest-N baselines in the same table; writes report.json/md/html."})
   static final class Eval implements Callable<Integer> {
@@ -428,7 +428,7 @@ public final class SummarizeCommand implements Runnable {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(name = "run", header = "Summarize JSON lines from stdin, one summary per line.", mixinStandardHelpOptions = true,
       description = {"Summarize JSON lines from stdin: each line an object with a \"document\" field (dialogues",
           "contain newlines, so plain lines would not do). Writes one JSON line {\"summary\": ...} per input,",
           "in order, keeping an \"id\" field if present. Either mode; decoding flags apply to abstractive models."})

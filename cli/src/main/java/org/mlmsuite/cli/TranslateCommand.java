@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlm translate train|eval|run}: BERT2BERT translation warm-started from a backbone. */
 @Command(
-    name = "translate",
+    name = "translate", header = "Fine-tune, evaluate and run translation models warm-started from a backbone.",
     mixinStandardHelpOptions = true,
     description = {
         "Train an encoder-decoder translation model warm-started from a backbone (BERT2BERT: the",
@@ -92,7 +92,7 @@ public final class TranslateCommand implements Runnable {
     return what.equals("train") || what.equals("test") ? "" : what + "-";
   }
 
-  @Command(name = "train", mixinStandardHelpOptions = true,
+  @Command(name = "train", header = "Fine-tune a BERT2BERT translation model on parallel text.", mixinStandardHelpOptions = true,
       description = {"Fine-tune a BERT2BERT model on parallel text with AdamW, warmup and decay; label-smoothed",
           "cross-entropy with teacher forcing. With dev data the lowest dev loss is exported."})
   static final class Train implements Callable<Integer> {
@@ -212,7 +212,7 @@ public final class TranslateCommand implements Runnable {
     }
   }
 
-  @Command(name = "eval", mixinStandardHelpOptions = true,
+  @Command(name = "eval", header = "Translate a test set and score BLEU and chrF2 exactly as sacreBLEU does.", mixinStandardHelpOptions = true,
       description = {"Translate a test set and score it: corpus BLEU (13a, case-sensitive) and chrF2 on detokenised",
           "output, exactly as sacreBLEU, with signatures; a copy-source baseline row; writes report.json/md/html."})
   static final class Eval implements Callable<Integer> {
@@ -321,7 +321,7 @@ public final class TranslateCommand implements Runnable {
 
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(name = "run", header = "Translate lines from stdin to stdout, one translation per line.", mixinStandardHelpOptions = true,
       description = {"Translate lines from stdin to stdout, one translation per line, in order (a blank line",
           "gives a blank line)."})
   static final class Run implements Callable<Integer> {
