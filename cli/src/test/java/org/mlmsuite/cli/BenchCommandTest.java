@@ -137,6 +137,24 @@ class BenchCommandTest {
   }
 
   @Test
+  void aGivenBackboneReplacesTheRecipeAndIsDescribedFromItsProvenance() throws Exception {
+    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    Path built;
+    try (var dirs = Files.list(tmp.resolve("quick/stages"))) {
+      built = dirs.filter(d -> d.getFileName().toString().startsWith("backbone-")).findFirst().orElseThrow().resolve("model");
+    }
+    MainTest.Captured given = MainTest.Captured.run("bench", "--suite", "quick", "--only", "sst2", "--backbone",
+        built.toString(), "--out", tmp.resolve("given").toString(), "--work-dir", tmp.resolve("quick/stages").toString());
+    assertEquals(0, given.exitCode(), given.stderr());
+    assertFalse(given.stderr().contains("pretrain a"), "no pretraining stage: " + given.stderr());
+    Report report = JsonReportFormat.read(tmp.resolve("given/report.json"));
+    String about = report.sections().stream().filter(s -> s instanceof TextSection t && t.title().equals("About this run"))
+        .map(s -> ((TextSection) s).text()).findFirst().orElseThrow();
+    assertTrue(about.contains("Backbone: the pretrained folder " + built.toAbsolutePath()), about);
+    assertTrue(about.contains("Its provenance: preset micro,"), about);
+  }
+
+  @Test
   void ablationReportsMeanAndSpreadPerStrategy() throws Exception {
     Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
     MainTest.Captured run = MainTest.Captured.run("bench", "ablation", "--masking", "random,span", "--seeds", "1",
