@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mlmsuite.backbone.ModelDirectory;
 
 /**
@@ -43,12 +44,12 @@ final class BackboneDescription {
     if (c.hasNonNull("initFrom")) {
       sb.append(", continued from ").append(c.get("initFrom").asText());
     }
-    JsonNode heldOut = p.path("finalHeldOut");
-    if (heldOut.has("loss")) {
-      sb.append(String.format(Locale.ROOT, "; held-out MLM loss %.3f", heldOut.get("loss").asDouble()));
-      if (heldOut.has("accuracy")) {
-        sb.append(String.format(Locale.ROOT, ", masked-token accuracy %.3f", heldOut.get("accuracy").asDouble()));
-      }
+    Map<String, Double> heldOut = HeldOutScores.of(p);
+    if (heldOut.containsKey("loss")) {
+      sb.append(String.format(Locale.ROOT, "; held-out MLM loss %.3f", heldOut.get("loss")));
+    }
+    if (heldOut.containsKey("accuracy")) {
+      sb.append(String.format(Locale.ROOT, ", masked-token accuracy %.3f", heldOut.get("accuracy")));
     }
     if (p.has("trainingSeconds")) {
       sb.append(String.format(Locale.ROOT, "; %,.0f s of pretraining", p.get("trainingSeconds").asDouble()));

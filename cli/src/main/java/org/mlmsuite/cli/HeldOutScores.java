@@ -13,22 +13,30 @@ import org.mlmsuite.backbone.ModelDirectory;
 final class HeldOutScores {
   private HeldOutScores() {}
 
-  /** {@code loss} and, when recorded, {@code accuracy}. */
+  /** {@code loss} and, when recorded, {@code accuracy}; the backbone must have them. */
   static Map<String, Double> read(Path backbone) {
     Path file = backbone.resolve(ModelDirectory.PROVENANCE);
     try {
-      JsonNode node = new ObjectMapper().readTree(file.toFile()).get("finalHeldOut");
-      if (node == null || !node.has("loss")) {
+      Map<String, Double> values = of(new ObjectMapper().readTree(file.toFile()));
+      if (values.isEmpty()) {
         throw new IllegalStateException(file + ": no finalHeldOut.loss");
-      }
-      Map<String, Double> values = new LinkedHashMap<>();
-      values.put("loss", node.get("loss").asDouble());
-      if (node.has("accuracy")) {
-        values.put("accuracy", node.get("accuracy").asDouble());
       }
       return values;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** The scores of a parsed provenance record; empty when it has none (e.g. random weights). */
+  static Map<String, Double> of(JsonNode provenance) {
+    JsonNode node = provenance.path("finalHeldOut");
+    Map<String, Double> values = new LinkedHashMap<>();
+    if (node.has("loss")) {
+      values.put("loss", node.get("loss").asDouble());
+      if (node.has("accuracy")) {
+        values.put("accuracy", node.get("accuracy").asDouble());
+      }
+    }
+    return values;
   }
 }
