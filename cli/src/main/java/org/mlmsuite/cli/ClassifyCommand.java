@@ -28,6 +28,7 @@ import org.mlmsuite.datasets.DelimitedFormat;
 import org.mlmsuite.datasets.DelimitedReader;
 import org.mlmsuite.datasets.DelimitedRow;
 import org.mlmsuite.eval.classification.ClassScores;
+import org.mlmsuite.eval.classification.McNemarTest;
 import org.mlmsuite.eval.report.Provenance;
 import org.mlmsuite.eval.report.Report;
 import org.mlmsuite.eval.report.ReportWriter;
@@ -211,8 +212,7 @@ public final class ClassifyCommand implements Runnable {
         List<ClassifierEvaluation.Scored> rows = new ArrayList<>();
         for (Path other : baselineModels) {
           try (TextClassifier b = TextClassifier.load(other)) {
-            ClassifierEvaluation.Scored s = ClassifierEvaluation.evaluate(other.getFileName().toString(), b, testData.examples());
-            rows.add(new ClassifierEvaluation.Scored(s.system(), true, s.predicted(), s.report()));
+            rows.add(ClassifierEvaluation.evaluate(other.getFileName().toString(), b, testData.examples()).asBaseline());
           }
         }
         for (String name : baselines) {
@@ -258,6 +258,11 @@ public final class ClassifyCommand implements Runnable {
       for (ClassifierEvaluation.Scored s : all) {
         out.printf(Locale.ROOT, "%-50s %9.4f %9.4f%n", (s.baseline() ? "baseline: " : "") + s.system(),
             s.report().accuracy(), s.report().macro().f1());
+      }
+      for (ClassifierEvaluation.Scored b : baselines) {
+        McNemarTest t = system.pairedWith(b);
+        out.printf(Locale.ROOT, "vs %s: %d examples only %s gets right, %d only the baseline; exact McNemar p = %.2g%n",
+            b.system(), t.onlyFirstCorrect(), system.system(), t.onlySecondCorrect(), t.pValue());
       }
       out.printf(Locale.ROOT, "%n%-24s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
       for (ClassScores c : system.report().perClass()) {

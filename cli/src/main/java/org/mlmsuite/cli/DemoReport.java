@@ -42,8 +42,7 @@ final class DemoReport {
     text(title, meaning + "\n\nFull report: " + stageReportDir.resolve(ReportWriter.HTML));
     for (Section s : stage.sections()) {
       if (s instanceof MetricsTableSection m) {
-        report.section(new MetricsTableSection(title + ": " + m.title(), m.metrics(), m.rows(), m.decimals(),
-            m.higherIsBetter()));
+        report.section(m.withTitle(title + ": " + m.title()));
       } else if (s instanceof ConfusionMatrixSection c) {
         report.section(new ConfusionMatrixSection(title + ": " + c.title(), c.labels(), c.counts()));
       }

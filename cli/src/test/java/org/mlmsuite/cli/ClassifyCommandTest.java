@@ -79,6 +79,9 @@ class ClassifyCommandTest {
     JsonNode report = new ObjectMapper().readTree(tmp.resolve("report/report.json").toFile());
     String json = report.toString();
     assertTrue(json.contains("\"accuracy\""), json);
+    assertTrue(json.contains("exact McNemar") && json.contains("\"p_value\""), json);
+    assertTrue(out.stdout().lines().anyMatch(l -> l.startsWith("vs OpenNLP doccat") && l.contains("exact McNemar p = ")),
+        out.stdout());
     assertTrue(Files.isRegularFile(tmp.resolve("report/report.html")));
     assertTrue(Files.isRegularFile(tmp.resolve("report/report.md")));
     String accuracyLine = out.stdout().lines().filter(l -> l.startsWith("clf ")).findFirst().orElseThrow();

@@ -9,6 +9,7 @@ import org.mlmsuite.datasets.LabeledText;
 import org.mlmsuite.eval.classification.ClassScores;
 import org.mlmsuite.eval.classification.ClassificationMetrics;
 import org.mlmsuite.eval.classification.ClassificationReport;
+import org.mlmsuite.eval.classification.McNemarTest;
 import org.mlmsuite.eval.report.MetricsTableSection;
 import org.mlmsuite.eval.report.MetricsTableSection.SystemRow;
 import org.mlmsuite.eval.report.Provenance;
@@ -21,8 +22,22 @@ import org.mlmsuite.eval.report.Report;
 public final class ClassifierEvaluation {
   private ClassifierEvaluation() {}
 
-  /** One system's predictions on the test set and their scores. */
-  public record Scored(String system, boolean baseline, List<String> predicted, ClassificationReport report) {
+  /** One system's predictions on the test set (beside its gold labels) and their scores. */
+  public record Scored(String system, boolean baseline, List<String> gold, List<String> predicted,
+      ClassificationReport report) {
+    /** The same scores, shown as a baseline. */
+    public Scored asBaseline() {
+      return new Scored(system, true, gold, predicted, report);
+    }
+
+    /** Exact McNemar test of this system against {@code other} on the same test examples. */
+    public McNemarTest pairedWith(Scored other) {
+      if (!gold.equals(other.gold)) {
+        throw new IllegalArgumentException(system + " and " + other.system + " were scored on different test data");
+      }
+      return McNemarTest.of(gold, predicted, other.predicted);
+    }
+
     public Map<String, Double> headline() {
       Map<String, Double> m = new LinkedHashMap<>();
       m.put("accuracy", report.accuracy());
@@ -58,12 +73,13 @@ public final class ClassifierEvaluation {
   public static Scored score(String system, boolean baseline, List<LabeledText> test, List<String> predicted,
       List<String> labels) {
     List<String> gold = test.stream().map(LabeledText::label).toList();
-    return new Scored(system, baseline, predicted, ClassificationMetrics.evaluate(gold, predicted, labels));
+    return new Scored(system, baseline, gold, predicted, ClassificationMetrics.evaluate(gold, predicted, labels));
   }
 
   /**
-   * The report: headline table (system and baselines), per-class table and confusion matrix of
-   * the system, and training curves when {@code trainLog} exists.
+   * The report: headline table (system and baselines), the exact McNemar test against each
+   * baseline, per-class table and confusion matrix of the system, and training curves when
+   * {@code trainLog} exists.
    */
   public static Report report(String title, Scored system, List<Scored> baselines, Provenance provenance,
       Path trainLog) {
@@ -74,14 +90,17 @@ public final class ClassifierEvaluation {
       headline.row(SystemRow.baseline(b.system(), b.headline()));
     }
     MetricsTableSection.Builder perClass =
-        MetricsTableSection.builder("Per class: " + system.system(), "precision", "recall", "f1", "support").decimals(4);
+        MetricsTableSection.builder("Per class: " + system.system(), "precision", "recall", "f1", "support").decimals(4)
+            .counts("support");
     for (ClassScores c : system.report().perClass()) {
       perClass.row(SystemRow.system(c.label(), Map.of("precision", c.precision(), "recall", c.recall(),
           "f1", c.f1(), "support", (double) c.support())));
     }
-    Report.Builder report = Report.builder(title).provenance(provenance)
-        .metrics(headline.build())
-        .metrics(perClass.build())
+    Report.Builder report = Report.builder(title).provenance(provenance).metrics(headline.build());
+    if (!baselines.isEmpty()) {
+      report.metrics(pairedTests(system, baselines));
+    }
+    report.metrics(perClass.build())
         .confusionMatrix("Confusion matrix: " + system.system() + " (rows gold, columns predicted)",
             system.report().labels(), counts(system.report()));
     for (Scored b : baselines) {
@@ -91,6 +110,19 @@ public final class ClassifierEvaluation {
       report.trainingCurves("Training", trainLog);
     }
     return report.build();
+  }
+
+  private static MetricsTableSection pairedTests(Scored system, List<Scored> baselines) {
+    MetricsTableSection.Builder table = MetricsTableSection.builder(
+        "Paired with each baseline: examples only one of the two gets right, exact McNemar p-value",
+        "only_system_right", "only_baseline_right", "p_value").decimals(4)
+        .counts("only_system_right", "only_baseline_right").lowerIsBetter("p_value");
+    for (Scored b : baselines) {
+      McNemarTest t = system.pairedWith(b);
+      table.row(SystemRow.baseline(b.system(), Map.of("only_system_right", (double) t.onlyFirstCorrect(),
+          "only_baseline_right", (double) t.onlySecondCorrect(), "p_value", t.pValue())));
+    }
+    return table.build();
   }
 
   static long[][] counts(ClassificationReport r) {

@@ -81,7 +81,7 @@ final class BarChart {
         continue;
       }
       double py = y.map(v);
-      String value = String.format(Locale.ROOT, "%." + table.decimals() + "f", v);
+      String value = table.format(metric, v);
       svg.rect(cx - barWidth / 2, Math.min(py, zero), barWidth, Math.abs(zero - py), "bar " + kindClass(row),
           "fill:" + fill(i, row), row.name() + ": " + metric + " = " + value);
       MetricsTableSection.Interval ci = row.intervals().get(metric);

@@ -125,7 +125,7 @@ public final class HtmlReportFormat {
         if (v == null) {
           h.append("–");
         } else {
-          h.append(String.format(Locale.ROOT, "%." + t.decimals() + "f", v));
+          h.append(t.format(m, v));
           MetricsTableSection.Interval ci = row.intervals().get(m);
           if (ci != null) {
             h.append(String.format(Locale.ROOT, " <span class=\"ci\">[%." + t.decimals() + "f, %." + t.decimals() + "f]</span>",

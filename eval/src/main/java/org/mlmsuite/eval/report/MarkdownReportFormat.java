@@ -41,7 +41,7 @@ public final class MarkdownReportFormat {
       md.append(" | ").append(row.kind().name().toLowerCase(Locale.ROOT)).append(" |");
       for (String m : t.metrics()) {
         Double v = row.values().get(m);
-        String text = v == null ? "–" : String.format(Locale.ROOT, "%." + t.decimals() + "f", v);
+        String text = v == null ? "–" : t.format(m, v);
         MetricsTableSection.Interval ci = row.intervals().get(m);
         if (v != null && ci != null) {
           text += String.format(Locale.ROOT, " [%." + t.decimals() + "f, %." + t.decimals() + "f]", ci.low(), ci.high());

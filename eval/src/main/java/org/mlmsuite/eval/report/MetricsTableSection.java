@@ -2,23 +2,27 @@ package org.mlmsuite.eval.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A table whose rows are systems (ours, baselines, published reference numbers) and whose columns
  * are metrics; rendered as a table plus a grouped bar chart. A row may lack some metrics.
  *
  * @param higherIsBetter per metric, whether a larger value is better (used to mark the best value)
+ * @param counts metrics that are counts (support, number of examples): shown as integers, no best
  */
-public record MetricsTableSection(
-    String title, List<String> metrics, List<SystemRow> rows, int decimals, Map<String, Boolean> higherIsBetter)
-    implements Section {
+public record MetricsTableSection(String title, List<String> metrics, List<SystemRow> rows, int decimals,
+    Map<String, Boolean> higherIsBetter, Set<String> counts) implements Section {
 
   public MetricsTableSection {
     metrics = List.copyOf(metrics);
     rows = List.copyOf(rows);
     higherIsBetter = higherIsBetter == null ? Map.of() : Map.copyOf(higherIsBetter);
+    counts = counts == null ? Set.of() : Set.copyOf(counts); // absent in reports written before counts existed
     for (SystemRow row : rows) {
       for (String m : row.values().keySet()) {
         if (!metrics.contains(m)) {
@@ -74,6 +78,7 @@ public record MetricsTableSection(
     private final List<String> metrics;
     private final List<SystemRow> rows = new ArrayList<>();
     private final Map<String, Boolean> higherIsBetter = new LinkedHashMap<>();
+    private final Set<String> counts = new LinkedHashSet<>();
     private int decimals = 4;
 
     private Builder(String title, List<String> metrics) {
@@ -96,13 +101,34 @@ public record MetricsTableSection(
       return this;
     }
 
-    public MetricsTableSection build() {
-      return new MetricsTableSection(title, metrics, rows, decimals, higherIsBetter);
+    /** Marks metrics whose values are counts. */
+    public Builder counts(String... metrics) {
+      counts.addAll(List.of(metrics));
+      return this;
     }
+
+    public MetricsTableSection build() {
+      return new MetricsTableSection(title, metrics, rows, decimals, higherIsBetter, counts);
+    }
+  }
+
+  /** The same table under another title. */
+  public MetricsTableSection withTitle(String newTitle) {
+    return new MetricsTableSection(newTitle, metrics, rows, decimals, higherIsBetter, counts);
+  }
+
+  /** A value as the table shows it: counts as integers, other metrics with {@link #decimals()}. */
+  public String format(String metric, double value) {
+    return counts.contains(metric)
+        ? String.format(Locale.ROOT, "%d", Math.round(value))
+        : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   /** The best value of a metric among rows that have it, or null. */
   public Double best(String metric) {
+    if (counts.contains(metric)) {
+      return null;
+    }
     boolean higher = higherIsBetter.getOrDefault(metric, true);
     Double best = null;
     for (SystemRow row : rows) {
