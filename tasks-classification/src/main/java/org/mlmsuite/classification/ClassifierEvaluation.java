@@ -116,7 +116,7 @@ public final class ClassifierEvaluation {
     MetricsTableSection.Builder table = MetricsTableSection.builder(
         "Paired with each baseline: examples only one of the two gets right, exact McNemar p-value",
         "only_system_right", "only_baseline_right", "p_value").decimals(4)
-        .counts("only_system_right", "only_baseline_right").lowerIsBetter("p_value");
+        .counts("only_system_right", "only_baseline_right").unranked("p_value");
     for (Scored b : baselines) {
       McNemarTest t = system.pairedWith(b);
       table.row(SystemRow.baseline(b.system(), Map.of("only_system_right", (double) t.onlyFirstCorrect(),

@@ -13,16 +13,19 @@ import java.util.Set;
  * are metrics; rendered as a table plus a grouped bar chart. A row may lack some metrics.
  *
  * @param higherIsBetter per metric, whether a larger value is better (used to mark the best value)
- * @param counts metrics that are counts (support, number of examples): shown as integers, no best
+ * @param counts metrics that are counts (support, number of examples): shown as integers, never marked best
+ * @param unranked further metrics where no value is better than another (a p-value), never marked best
  */
 public record MetricsTableSection(String title, List<String> metrics, List<SystemRow> rows, int decimals,
-    Map<String, Boolean> higherIsBetter, Set<String> counts) implements Section {
+    Map<String, Boolean> higherIsBetter, Set<String> counts, Set<String> unranked) implements Section {
 
   public MetricsTableSection {
     metrics = List.copyOf(metrics);
     rows = List.copyOf(rows);
     higherIsBetter = higherIsBetter == null ? Map.of() : Map.copyOf(higherIsBetter);
-    counts = counts == null ? Set.of() : Set.copyOf(counts); // absent in reports written before counts existed
+    // both absent in reports written before they existed
+    counts = counts == null ? Set.of() : Set.copyOf(counts);
+    unranked = unranked == null ? Set.of() : Set.copyOf(unranked);
     for (SystemRow row : rows) {
       for (String m : row.values().keySet()) {
         if (!metrics.contains(m)) {
@@ -79,6 +82,7 @@ public record MetricsTableSection(String title, List<String> metrics, List<Syste
     private final List<SystemRow> rows = new ArrayList<>();
     private final Map<String, Boolean> higherIsBetter = new LinkedHashMap<>();
     private final Set<String> counts = new LinkedHashSet<>();
+    private final Set<String> unranked = new LinkedHashSet<>();
     private int decimals = 4;
 
     private Builder(String title, List<String> metrics) {
@@ -107,14 +111,20 @@ public record MetricsTableSection(String title, List<String> metrics, List<Syste
       return this;
     }
 
+    /** Marks metrics whose values are not better or worse than one another. */
+    public Builder unranked(String... metrics) {
+      unranked.addAll(List.of(metrics));
+      return this;
+    }
+
     public MetricsTableSection build() {
-      return new MetricsTableSection(title, metrics, rows, decimals, higherIsBetter, counts);
+      return new MetricsTableSection(title, metrics, rows, decimals, higherIsBetter, counts, unranked);
     }
   }
 
   /** The same table under another title. */
   public MetricsTableSection withTitle(String newTitle) {
-    return new MetricsTableSection(newTitle, metrics, rows, decimals, higherIsBetter, counts);
+    return new MetricsTableSection(newTitle, metrics, rows, decimals, higherIsBetter, counts, unranked);
   }
 
   /** A value as the table shows it: counts as integers, other metrics with {@link #decimals()}. */
@@ -126,7 +136,7 @@ public record MetricsTableSection(String title, List<String> metrics, List<Syste
 
   /** The best value of a metric among rows that have it, or null. */
   public Double best(String metric) {
-    if (counts.contains(metric)) {
+    if (counts.contains(metric) || unranked.contains(metric)) {
       return null;
     }
     boolean higher = higherIsBetter.getOrDefault(metric, true);
