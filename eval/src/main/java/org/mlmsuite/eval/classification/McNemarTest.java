@@ -43,28 +43,23 @@ public record McNemarTest(long onlyFirstCorrect, long onlySecondCorrect, double 
   }
 
   /**
-   * {@code min(1, 2 · P(X <= min(b, c)))}, X ~ Binomial(b + c, 1/2), summed in log space because
-   * 0.5^n underflows a double beyond n = 1074 discordant examples.
+   * {@code min(1, 2 · P(X <= k))}, X ~ Binomial(n, 1/2), n = b + c, k = min(b, c). P(X = k) is
+   * taken in log space (0.5^n underflows a double beyond n = 1074 discordant examples); the lower
+   * terms follow from it by P(X = i - 1) = P(X = i) · i / (n - i + 1).
    */
   static double exactTwoSidedP(long b, long c) {
     long n = b + c;
     long k = Math.min(b, c);
-    double logHalfPowN = -n * Math.log(2);
-    double logChoose = 0; // log C(n, 0)
-    double maxLog = logChoose + logHalfPowN; // the terms grow with i up to k <= n/2: the last is largest
-    double[] logTerms = new double[(int) k + 1];
-    for (int i = 0; i <= k; i++) {
-      if (i > 0) {
-        logChoose += Math.log(n - i + 1) - Math.log(i);
-      }
-      logTerms[i] = logChoose + logHalfPowN;
-      maxLog = Math.max(maxLog, logTerms[i]);
+    double logLast = -n * Math.log(2); // log P(X = k), built up from log P(X = 0)
+    for (long i = 1; i <= k; i++) {
+      logLast += Math.log(n - i + 1) - Math.log(i);
     }
-    double sum = 0;
-    for (double t : logTerms) {
-      sum += Math.exp(t - maxLog);
+    double relativeSum = 0; // sum of P(X = i) / P(X = k) over i = k .. 0
+    double relative = 1;
+    for (long i = k; i >= 0; i--) {
+      relativeSum += relative;
+      relative *= (double) i / (n - i + 1);
     }
-    double lowerTail = Math.exp(maxLog + Math.log(sum));
-    return Math.min(1.0, 2 * lowerTail);
+    return Math.min(1.0, 2 * Math.exp(logLast + Math.log(relativeSum)));
   }
 }
