@@ -24,8 +24,8 @@ import org.tensorflow.types.TInt32;
  * to free the native graph.
  */
 public final class Backbone implements AutoCloseable {
-  /** One candidate for a {@code [MASK]}: a vocabulary token and its probability. */
-  public record Candidate(String token, double probability) {}
+  /** One candidate for a {@code [MASK]}: a vocabulary token, its id and its probability. */
+  public record Candidate(String token, int id, double probability) {}
 
   private final ModelDirectory directory;
   private final WordPieceTokenizer tokenizer;
@@ -37,14 +37,25 @@ public final class Backbone implements AutoCloseable {
     this.directory = directory;
     this.tokenizer = directory.tokenizer();
     TransformerConfig config = directory.config();
+    if (config.vocabSize() != tokenizer.vocabulary().size()) {
+      throw new IllegalArgumentException(directory.path().resolve("vocab.txt") + ": "
+          + tokenizer.vocabulary().size() + " pieces, but config.json says vocab_size "
+          + config.vocabSize());
+    }
     this.graph = new Graph();
+    Session opened = null;
     try {
       this.model = BertForMaskedLm.build(Ops.create(graph), config.withDropout(0, 0), 0);
-      this.session = new Session(graph);
+      opened = new Session(graph);
       WeightLoader.from(directory.weightsPrefix())
           .sameNames(model.parameters().stream().map(Parameter::name).toList())
-          .restoreInto(session, graph);
+          .restoreInto(opened, graph);
+      this.session = opened;
     } catch (RuntimeException e) {
+      // the session first: Graph.close waits for every session on the graph to close
+      if (opened != null) {
+        opened.close();
+      }
       graph.close();
       throw e;
     }
@@ -114,7 +125,7 @@ public final class Backbone implements AutoCloseable {
     java.util.Arrays.sort(ids, (a, b) -> Float.compare(logProbs[offset + b], logProbs[offset + a]));
     List<Candidate> best = new ArrayList<>();
     for (int i = 0; i < Math.min(k, size); i++) {
-      best.add(new Candidate(tokenizer.vocabulary().token(ids[i]), Math.exp(logProbs[offset + ids[i]])));
+      best.add(new Candidate(tokenizer.vocabulary().token(ids[i]), ids[i], Math.exp(logProbs[offset + ids[i]])));
     }
     return best;
   }

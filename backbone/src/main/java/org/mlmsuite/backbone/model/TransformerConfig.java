@@ -12,9 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Shape and regularisation of a BERT-architecture Transformer. Serialised with Hugging Face's
- * {@code config.json} key names, so a HF BERT config can be read directly (keys we do not model,
- * such as {@code model_type}, are ignored; the activation is always exact-erf GELU).
+ * Shape, activation and regularisation of a BERT-architecture Transformer. Serialised with Hugging
+ * Face's {@code config.json} key names, so a HF BERT config can be read directly (keys we do not
+ * model, such as {@code model_type}, are ignored). {@code hidden_act} defaults to HF's exact-erf
+ * {@code gelu} when absent, as in every config written before it existed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TransformerConfig(
@@ -28,14 +29,26 @@ public record TransformerConfig(
     @JsonProperty("hidden_dropout_prob") double hiddenDropout,
     @JsonProperty("attention_probs_dropout_prob") double attentionDropout,
     @JsonProperty("layer_norm_eps") double layerNormEps,
-    @JsonProperty("initializer_range") double initializerRange) {
+    @JsonProperty("initializer_range") double initializerRange,
+    @JsonProperty("hidden_act") Activation hiddenAct) {
 
   public static final int DEFAULT_MAX_POSITIONS = 512;
   public static final List<String> PRESETS = List.of("micro", "tiny", "mini");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The same, with HF's default activation (exact-erf GELU). */
+  public TransformerConfig(int vocabSize, int hiddenSize, int numLayers, int numHeads,
+      int intermediateSize, int maxPositions, int typeVocabSize, double hiddenDropout,
+      double attentionDropout, double layerNormEps, double initializerRange) {
+    this(vocabSize, hiddenSize, numLayers, numHeads, intermediateSize, maxPositions, typeVocabSize,
+        hiddenDropout, attentionDropout, layerNormEps, initializerRange, Activation.GELU);
+  }
+
   public TransformerConfig {
+    if (hiddenAct == null) {
+      hiddenAct = Activation.GELU;
+    }
     requirePositive("vocab_size", vocabSize);
     requirePositive("hidden_size", hiddenSize);
     requirePositive("num_hidden_layers", numLayers);
@@ -96,17 +109,24 @@ public record TransformerConfig(
 
   public TransformerConfig withDropout(double hidden, double attention) {
     return new TransformerConfig(vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
-        maxPositions, typeVocabSize, hidden, attention, layerNormEps, initializerRange);
+        maxPositions, typeVocabSize, hidden, attention, layerNormEps, initializerRange, hiddenAct);
   }
 
   public TransformerConfig withInitializerRange(double range) {
     return new TransformerConfig(vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
-        maxPositions, typeVocabSize, hiddenDropout, attentionDropout, layerNormEps, range);
+        maxPositions, typeVocabSize, hiddenDropout, attentionDropout, layerNormEps, range, hiddenAct);
   }
 
   public TransformerConfig withMaxPositions(int positions) {
     return new TransformerConfig(vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
-        positions, typeVocabSize, hiddenDropout, attentionDropout, layerNormEps, initializerRange);
+        positions, typeVocabSize, hiddenDropout, attentionDropout, layerNormEps, initializerRange,
+        hiddenAct);
+  }
+
+  public TransformerConfig withActivation(Activation activation) {
+    return new TransformerConfig(vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
+        maxPositions, typeVocabSize, hiddenDropout, attentionDropout, layerNormEps, initializerRange,
+        activation);
   }
 
   /** Reads a {@code config.json}; errors name the file. */

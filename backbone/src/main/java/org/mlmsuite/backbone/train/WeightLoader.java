@@ -33,6 +33,8 @@ import org.tensorflow.types.family.TType;
 public final class WeightLoader implements WarmStart {
   private final String prefix;
   private final Map<String, String> graphToCheckpoint = new LinkedHashMap<>();
+  /** Graph variables whose checkpoint entry is the 2-D transpose ([in, out] kernels of TF's Dense). */
+  private final java.util.Set<String> transposed = new java.util.HashSet<>();
 
   private WeightLoader(String prefix) {
     this.prefix = prefix;
@@ -48,6 +50,16 @@ public final class WeightLoader implements WarmStart {
     if (graphToCheckpoint.put(graphName, checkpointName) != null) {
       throw new IllegalArgumentException("graph variable '" + graphName + "' is mapped twice");
     }
+    return this;
+  }
+
+  /**
+   * Loads the transpose of 2-D checkpoint variable {@code checkpointName} into {@code graphName}:
+   * Google's TF BERT stores dense kernels [in, out], ours are [out, in] like HF's nn.Linear.
+   */
+  public WeightLoader mapTransposed(String checkpointName, String graphName) {
+    map(checkpointName, graphName);
+    transposed.add(graphName);
     return this;
   }
 
@@ -106,7 +118,8 @@ public final class WeightLoader implements WarmStart {
       List<String> mismatches = new ArrayList<>();
       for (int i = 0; i < graphNames.size(); i++) {
         Shape want = targets.get(i).shape();
-        Shape got = loaded.get(i).shape();
+        Shape got = transposed.contains(graphNames.get(i))
+            ? transpose(loaded.get(i).shape()) : loaded.get(i).shape();
         if (!shapesCompatible(want, got)) {
           mismatches.add("'" + checkpointNames.get(i) + "' " + got + " -> '" + graphNames.get(i) + "' " + want);
         }
@@ -118,7 +131,9 @@ public final class WeightLoader implements WarmStart {
       Session.Runner runner = session.runner();
       for (int i = 0; i < graphNames.size(); i++) {
         Output out = restore.tensors().get(i);
-        Assign assign = tf.assign((Operand) targets.get(i), out);
+        Operand value = transposed.contains(graphNames.get(i))
+            ? tf.linalg.transpose(out, tf.constant(new int[] {1, 0})) : out;
+        Assign assign = tf.assign((Operand) targets.get(i), value);
         runner.feed(out, loaded.get(i)).addTarget(assign);
       }
       try (Result ignored = runner.run()) {
@@ -153,6 +168,10 @@ public final class WeightLoader implements WarmStart {
       }
     }
     return missing;
+  }
+
+  private static Shape transpose(Shape matrix) {
+    return matrix.numDimensions() == 2 ? Shape.of(matrix.size(1), matrix.size(0)) : matrix;
   }
 
   private static boolean shapesCompatible(Shape want, Shape got) {
