@@ -103,7 +103,7 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
     Shape intermediate = require(layer(0) + "intermediate/dense/kernel"); // [H, I]
     int hidden = (int) words.size(1);
     return new TransformerConfig((int) words.size(0), hidden, countLayers(),
-        heads.orElse(hidden / GOOGLE_HEAD_SIZE), (int) intermediate.size(1), (int) positions.size(0),
+        heads.orElse(Math.max(1, hidden / GOOGLE_HEAD_SIZE)), (int) intermediate.size(1), (int) positions.size(0),
         (int) types.size(0), 0.1, 0.1, 1e-12, 0.02, Activation.GELU);
   }
 
