@@ -45,6 +45,7 @@ class BertBaseVocabularyParityTest {
         compared++;
       }
     }
+    System.out.printf("BERT-Base vocabulary parity: %d of %d texts differ from Hugging Face%n", failures.size(), compared);
     assertTrue(compared >= 3000, "compared " + compared);
     assertTrue(failures.isEmpty(), failures.size() + " of " + compared + " differ, e.g.\n"
         + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
