@@ -28,6 +28,7 @@ import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.DamagedWeightsException;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
@@ -141,8 +142,8 @@ public final class BertImporter {
       try (Session session = new Session(graph)) {
         try {
           checkpoint.loader(names).restoreInto(session, graph);
-        } catch (TensorFlowException e) {
-          throw GoogleBertCheckpoint.damaged(source, e);
+        } catch (DamagedWeightsException e) {
+          throw new DamagedWeightsException(source.toString(), (TensorFlowException) e.getCause());
         } catch (IllegalArgumentException e) {
           // a missing variable or a shape that disagrees with the config
           throw new IllegalArgumentException(source + ": the weights do not match the config ("

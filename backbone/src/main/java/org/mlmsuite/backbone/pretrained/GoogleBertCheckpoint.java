@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlmsuite.backbone.model.Activation;
 import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.train.DamagedWeightsException;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -133,18 +134,11 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
     try (Result value = session.runner().fetch(restore.tensors().get(0)).run()) {
       return Optional.of(value.get(0).shape());
     } catch (TensorFlowException e) {
-      if (e.getMessage() != null && e.getMessage().contains("not found in checkpoint")) {
+      if (DamagedWeightsException.isMissingName(e)) {
         return Optional.empty();
       }
-      throw damaged(origin, e);
+      throw new DamagedWeightsException(origin.toString(), e);
     }
-  }
-
-  /** The user's error for a checkpoint TensorFlow cannot read. */
-  static IllegalArgumentException damaged(Path origin, TensorFlowException e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-    return new IllegalArgumentException(origin + ": weights are damaged or truncated (TensorFlow: "
-        + message.strip() + ")", e);
   }
 
   @Override

@@ -107,6 +107,9 @@ public final class WeightLoader implements WarmStart {
     try {
       loaded = fetchAll(session, restore);
     } catch (TensorFlowException e) {
+      if (!DamagedWeightsException.isMissingName(e)) {
+        throw new DamagedWeightsException(prefix, e);
+      }
       List<String> missing = missingNames(session, tf, checkpointNames, types);
       if (missing.isEmpty()) {
         throw e;
@@ -164,6 +167,9 @@ public final class WeightLoader implements WarmStart {
       try (Result ignored = fetchAll(session, restore(tf, List.of(names.get(i)), List.of(types.get(i))))) {
         // present
       } catch (TensorFlowException e) {
+        if (!DamagedWeightsException.isMissingName(e)) {
+          throw new DamagedWeightsException(prefix, e);
+        }
         missing.add(names.get(i));
       }
     }
