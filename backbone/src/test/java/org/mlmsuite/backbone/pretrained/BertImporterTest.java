@@ -178,6 +178,17 @@ class BertImporterTest {
     assertEquals(Optional.of(PretrainedBert.BERT_BASE_UNCASED), PretrainedBert.ofJar(jar));
   }
 
+  /** Runs the real {@code mvn dependency:get} (its plugin is in the local repository from the build). */
+  @Test
+  void anArtifactMavenCentralDoesNotServeIsOneLineFromMaven() {
+    MavenArtifact missing = new MavenArtifact("org.mlmsuite.nonexistent", "no-such-model", "0.0.0");
+    var e = assertThrows(IllegalArgumentException.class, () -> missing.resolve(line -> {}));
+    assertTrue(e.getMessage().startsWith("cannot download org.mlmsuite.nonexistent:no-such-model:0.0.0 with Maven"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("no-such-model"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
   private IllegalArgumentException assertRefused(Path source, String reason) {
     Path out = tmp.resolve("out");
     var e = assertThrows(IllegalArgumentException.class,
