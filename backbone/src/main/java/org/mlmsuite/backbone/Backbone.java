@@ -61,7 +61,7 @@ public final class Backbone implements AutoCloseable {
     }
   }
 
-  /** Opens a backbone folder ({@code mlm pretrain} or {@code mlm backbone init} output). */
+  /** Opens a backbone folder ({@code mlm backbone import}, {@code mlm pretrain} or {@code mlm backbone init} output). */
   public static Backbone open(Path dir) {
     return new Backbone(ModelDirectory.open(dir, UntrainedBackbone.KIND));
   }
