@@ -224,10 +224,6 @@ public final class ClassifyCommand implements Runnable {
           spec.commandLine().getErr().println("classify: training the doccat baseline on " + trainData.source()
               + " (" + trainData.size() + " examples)");
           spec.commandLine().getErr().flush();
-          // OpenNLP logs every maxent iteration at INFO; keep the console to our one line
-          if (System.getProperty("org.slf4j.simpleLogger.log.opennlp") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.opennlp", "warn");
-          }
           DoccatBaseline doccat = DoccatBaseline.train(trainData.examples(), DoccatBaseline.Options.defaults());
           rows.add(ClassifierEvaluation.score(DoccatBaseline.NAME, true, testData.examples(),
               doccat.predictAll(testData.examples()), clf.labels()));

@@ -29,7 +29,19 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
     })
 public final class MlmCommand implements Runnable {
+  /** slf4j-simple's level for OpenNLP's loggers; simplelogger.properties sets it to warn. */
+  static final String OPENNLP_LOG_LEVEL = "org.slf4j.simpleLogger.log.opennlp";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Before any logger exists (they are created when a command runs), so slf4j-simple reads it. */
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show library logs (OpenNLP's training iterations) that are hidden by default.")
+  void verbose(boolean on) {
+    if (on) {
+      System.setProperty(OPENNLP_LOG_LEVEL, "info");
+    }
+  }
 
   @Override
   public void run() {
