@@ -6,6 +6,7 @@ import org.mlmsuite.backbone.model.BlockContext;
 import org.mlmsuite.backbone.model.Dense;
 import org.mlmsuite.backbone.model.DropoutControl;
 import org.mlmsuite.backbone.model.EncoderInputs;
+import org.mlmsuite.backbone.model.Losses;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.tensorflow.Operand;
@@ -49,11 +50,8 @@ public final class ClassifierGraph {
     this.probabilities = tf.withName("probabilities").nn.softmax(logits); // [B, C]
 
     Operand<TFloat32> logProbs = tf.nn.logSoftmax(logits); // [B, C]
-    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(numLabels), tf.constant(1f), tf.constant(0f)); // [B, C]
-    Operand<TFloat32> nll = tf.math.neg(tf.reduceSum(tf.math.mul(oneHot, logProbs), tf.constant(1))); // [B]
-    // w[y_i] as one-hot . w, which has a gradient-free path (weights are constants)
-    Operand<TFloat32> weights = tf.reduceSum(
-        tf.math.mul(oneHot, tf.constant(classWeights)), tf.constant(1)); // [B]
+    Operand<TFloat32> nll = Losses.negativeLogLikelihood(tf, logProbs, labels, numLabels); // [B]
+    Operand<TFloat32> weights = tf.gather(tf.constant(classWeights), labels, tf.constant(0)); // w[y_i]: [B]
     this.loss = tf.withName("classification_loss").math.divNoNan(
         tf.reduceSum(tf.math.mul(weights, nll), tf.constant(0)), tf.reduceSum(weights, tf.constant(0)));
   }

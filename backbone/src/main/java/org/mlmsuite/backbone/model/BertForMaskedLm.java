@@ -55,11 +55,7 @@ public final class BertForMaskedLm implements TrainableModel {
     Operand<TFloat32> weights = tf.reshape(maskedWeights, tf.constant(new int[] {-1})); // [B*M]
     Operand<TFloat32> weightSum = sum(weights);
 
-    // -log p(label): one-hot instead of SparseSoftmaxCrossEntropy, which has no gradient in TF Java
-    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(config.vocabSize()),
-        tf.constant(1f), tf.constant(0f)); // [B*M, V]
-    Operand<TFloat32> nll = tf.math.neg(
-        tf.reduceSum(tf.math.mul(oneHot, logProbs), tf.constant(-1))); // [B*M]
+    Operand<TFloat32> nll = Losses.negativeLogLikelihood(tf, logProbs, labels, config.vocabSize()); // [B*M]
     this.loss = tf.withName("mlm_loss").math.divNoNan(sum(tf.math.mul(weights, nll)), weightSum);
 
     Operand<TInt64> predicted = tf.math.argMax(logits, tf.constant(-1)); // [B*M]

@@ -10,6 +10,7 @@ import org.mlmsuite.backbone.model.DecoderLayer;
 import org.mlmsuite.backbone.model.DropoutControl;
 import org.mlmsuite.backbone.model.Embeddings;
 import org.mlmsuite.backbone.model.EncoderInputs;
+import org.mlmsuite.backbone.model.Losses;
 import org.mlmsuite.backbone.model.MlmHead;
 import org.mlmsuite.backbone.model.MultiHeadAttention;
 import org.mlmsuite.backbone.model.Parameter;
@@ -100,8 +101,7 @@ public final class Seq2SeqGraph {
 
     Operand<TInt32> flatLabels = tf.reshape(labels, tf.constant(new int[] {-1})); // [B*T]
     Operand<TFloat32> weights = tf.dtypes.cast(tf.reshape(decoderMask, tf.constant(new int[] {-1})), TFloat32.class);
-    Operand<TFloat32> oneHot = tf.oneHot(flatLabels, tf.constant(vocab), tf.constant(1f), tf.constant(0f)); // [B*T, V]
-    Operand<TFloat32> nll = tf.math.neg(tf.reduceSum(tf.math.mul(oneHot, flatLogProbs), tf.constant(1))); // [B*T]
+    Operand<TFloat32> nll = Losses.negativeLogLikelihood(tf, flatLogProbs, flatLabels, vocab); // [B*T]
     Operand<TFloat32> uniformNll = tf.math.neg(tf.math.mean(flatLogProbs, tf.constant(1))); // [B*T]
     Operand<TFloat32> smoothed = tf.math.add(
         tf.math.mul(tf.constant((float) (1 - labelSmoothing)), nll),
