@@ -298,18 +298,21 @@ def main():
     model.train()
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
-                            lr=1e-4, eps=1e-6)
+    optimizer = {"lr": 1e-4, "weight_decay": 0.01, "eps": 1e-6, "betas": [0.9, 0.999], "clip_norm": 1.0}
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": optimizer["weight_decay"]},
+                             {"params": no_decay, "weight_decay": 0.0}],
+                            lr=optimizer["lr"], eps=optimizer["eps"], betas=optimizer["betas"])
 
     def train_step():
         loss = model.loss(*batch, *masked)
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), optimizer["clip_norm"])
         opt.step()
         loss.item()
 
     out["train_step"] = timings(timed_calls(train_step, args.train_warmup, args.train_steps), args.train_warmup, tokens)
+    out["train_step"]["optimizer"] = optimizer
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["max_spread"] = args.max_spread
     text = json.dumps(out, indent=2)

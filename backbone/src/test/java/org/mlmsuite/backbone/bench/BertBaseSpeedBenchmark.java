@@ -299,7 +299,9 @@ class BertBaseSpeedBenchmark {
         long start = System.nanoTime();
         trainer.train();
         List<Double> stepMs = PretrainThroughputBenchmark.stepDurationsMs(start, stepEnds);
-        return timings(stepMs.subList(warmup, stepMs.size()), warmup, (long) BATCH * LENGTH);
+        Map<String, Object> t = timings(stepMs.subList(warmup, stepMs.size()), warmup, (long) BATCH * LENGTH);
+        t.put("training_config", training);
+        return t;
       }
     } finally {
       PretrainThroughputBenchmark.deleteTree(dir);
