@@ -16,7 +16,8 @@ LATENCY_WARMUP=${LATENCY_WARMUP:-10}; LATENCY_CALLS=${LATENCY_CALLS:-100}
 TRAIN_WARMUP=${TRAIN_WARMUP:-2}; TRAIN_STEPS=${TRAIN_STEPS:-5}
 MAX_SPREAD=${MAX_SPREAD:-0.3}
 OUT=docs/benchmarks/bert-base-speed.json
-TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT   # also holds the ~440 MB weights exchanged
+TMP=$(mktemp -d); trap 'rm -f "$TMP"/*.safetensors' EXIT   # the ~440 MB weights go; logs and JSON stay
+echo "logs and per-framework JSON: $TMP" >&2
 export TF_CPP_MIN_LOG_LEVEL=2
 source bench/pytorch-env.sh   # PY, OPENBLAS, openblas_core
 
