@@ -7,7 +7,8 @@
 # Usage: bench/bert-base-speed.sh                 (from the project root; random BERT-Base weights)
 #        MODEL=/tmp/bb-base bench/bert-base-speed.sh   (a model directory's config and weights)
 # Knobs: WARMUP=2 REPEATS=5 LATENCY_WARMUP=10 LATENCY_CALLS=100 TRAIN_WARMUP=2 TRAIN_STEPS=5
-#        MAX_SPREAD=0.3 (bound on (max - min) / median of the forward and training timings)
+#        MAX_SPREAD=0.3 (bound on (max - min) / median of the forward and training timings; a run
+#        over the bound still writes the report, marked, and the script exits 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=${MODEL:-}
@@ -22,6 +23,7 @@ export TF_CPP_MIN_LOG_LEVEL=2
 source bench/pytorch-env.sh   # PY, OPENBLAS, openblas_core
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+STATUS=0
 
 echo "== TF Java (builds the reactor, then runs BertBaseSpeedBenchmark) ==" >&2
 LOAD_TF_BEFORE=$(load)
@@ -32,7 +34,9 @@ mvn -B -q -o -pl backbone -am verify -Dtest=BertBaseSpeedBenchmark \
   -Dmlm.bench.latency-warmup="$LATENCY_WARMUP" -Dmlm.bench.latency-calls="$LATENCY_CALLS" \
   -Dmlm.bench.train-warmup="$TRAIN_WARMUP" -Dmlm.bench.train-steps="$TRAIN_STEPS" \
   -Dmlm.bench.max-spread="$MAX_SPREAD" >"$TMP/java.log" 2>&1 \
-  || { cat "$TMP/java.log" >&2; exit 1; }
+  || { STATUS=1; grep -E "AssertionFailedError" "$TMP/java.log" | head -1 >&2 || true; }
+# java.json is written after the timings, before the spread assertion: without it the run is void
+[ -s "$TMP/java.json" ] || { cat "$TMP/java.log" >&2; exit 1; }
 LOAD_TF_AFTER=$(load)
 
 echo "== PyTorch ==" >&2
@@ -40,7 +44,8 @@ LOAD_PT_BEFORE=$(load)
 LD_LIBRARY_PATH=$OPENBLAS $PY bench/pytorch_bert_base_speed.py --exchange "$TMP" --threads 2 --interop 1 \
   --warmup "$WARMUP" --repeats "$REPEATS" --latency-warmup "$LATENCY_WARMUP" \
   --latency-calls "$LATENCY_CALLS" --train-warmup "$TRAIN_WARMUP" --train-steps "$TRAIN_STEPS" \
-  --max-spread "$MAX_SPREAD" --out "$TMP/torch.json"
+  --max-spread "$MAX_SPREAD" --out "$TMP/torch.json" || STATUS=1
+[ -s "$TMP/torch.json" ] || exit 1   # the correctness check failed: nothing was timed
 LOAD_PT_AFTER=$(load)
 
 $PY - "$TMP/env.json" <<PYEOF
@@ -58,3 +63,4 @@ PYEOF
 mkdir -p docs/benchmarks
 $PY bench/report_bert_base_speed.py "$TMP/java.json" "$TMP/torch.json" "$TMP/env.json" "$OUT"
 echo "raw figures: $OUT" >&2
+exit $STATUS

@@ -97,6 +97,9 @@ def main():
         f"load average (1 min): TF Java {env['load_tf_java_before']} before, {env['load_tf_java_after']} after; "
         f"PyTorch {env['load_pytorch_before']} before, {env['load_pytorch_after']} after",
         f"weights: {java['weights']}; {java['parameters']} parameters; hidden_act {java['hidden_act']}",
+        "spread (max - min) / median, bound " + str(java["max_spread"]) + ": " + "; ".join(
+            f"{name} {timed} {r[timed]['spread']:.2f}" + ("" if r[timed]["spread"] <= r["max_spread"] else " OVER THE BOUND")
+            for name, r in (("TF Java", java), ("PyTorch", torch)) for timed in (fw, tr)),
     ]
     out = {"command": "bench/bert-base-speed.sh", "environment": env,
            "flops_formula": {"forward": forward_flops_per_token.__doc__.strip(),
