@@ -2,9 +2,10 @@
 """PyTorch twin of BertBaseSpeedBenchmark: the same BERT, the same weights, the same inputs, timed
 the same way.
 
-The model mirrors Hugging Face's BertForMaskedLM module tree (post-LN encoder, GELU erf, MLM head
-tied to the word embeddings, no pooler), so its state-dict keys are the names TF Java wrote into
-weights.safetensors and every parameter is loaded by name (strict). Validity: the sequence output
+The model mirrors Hugging Face's BertForMaskedLM module tree (post-LN encoder; GELU as config.json's
+hidden_act says, "gelu" = erf by default or "gelu_tanh"; MLM head tied to the word embeddings; no
+pooler), so its state-dict keys are the names TF Java wrote into weights.safetensors and every
+parameter is loaded by name (strict). Validity: the sequence output
 of the timed [32, 128] batch and of the sentence must match TF Java's within --tolerance (max
 abs), and the masked-LM loss too; the differences go into the JSON.
 
@@ -38,6 +39,7 @@ class Config:
         self.heads, self.intermediate = c["num_attention_heads"], c["intermediate_size"]
         self.positions, self.types, self.eps = c["max_position_embeddings"], c["type_vocab_size"], c["layer_norm_eps"]
         self.hidden_dropout, self.attention_dropout = c["hidden_dropout_prob"], c["attention_probs_dropout_prob"]
+        self.gelu_approximation = {"gelu": "none", "gelu_tanh": "tanh"}[c.get("hidden_act", "gelu")]
 
 
 class Embeddings(nn.Module):
@@ -99,9 +101,10 @@ class Intermediate(nn.Module):
     def __init__(self, c):
         super().__init__()
         self.dense = nn.Linear(c.hidden, c.intermediate)
+        self.approximate = c.gelu_approximation
 
     def forward(self, x):  # [B, T, H] -> [B, T, I]
-        return F.gelu(self.dense(x))  # erf
+        return F.gelu(self.dense(x), approximate=self.approximate)
 
 
 class Layer(nn.Module):
@@ -143,9 +146,10 @@ class Transform(nn.Module):
         super().__init__()
         self.dense = nn.Linear(c.hidden, c.hidden)
         self.LayerNorm = nn.LayerNorm(c.hidden, eps=c.eps)
+        self.approximate = c.gelu_approximation
 
     def forward(self, x):
-        return self.LayerNorm(F.gelu(self.dense(x)))
+        return self.LayerNorm(F.gelu(self.dense(x), approximate=self.approximate))
 
 
 class Predictions(nn.Module):
