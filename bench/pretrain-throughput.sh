@@ -10,22 +10,10 @@ PRESETS=${PRESETS:-tiny,mini}
 WARMUP=${WARMUP:-5}; REPEATS=${REPEATS:-5}; STEPS=${STEPS:-10}
 JAVA_THREADS=${JAVA_THREADS:-0:0,2:1,1:1}
 TORCH_INTEROP=${TORCH_INTEROP:-1}
-PY=/usr/bin/python3   # Debian's python with python3-torch (a pyenv python3 on PATH has no torch)
-OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
 OUT=docs/benchmarks/pretrain-throughput.json
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 export TF_CPP_MIN_LOG_LEVEL=2
-
-apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >&2; }
-$PY -c 'import torch' 2>/dev/null || apt_install python3-torch
-# Debian's torch is built with BLAS_INFO=generic: it calls whatever libblas.so.3 is selected, by
-# default netlib's reference BLAS (~3 GFLOP/s here). Give it OpenBLAS (OpenMP build, like torch)
-# for this process only, without changing the system's BLAS alternative.
-if [ ! -e "$OPENBLAS/libblas.so.3" ]; then
-  apt_install libopenblas0-openmp
-  update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/blas/libblas.so.3 >&2 || true
-  update-alternatives --set liblapack.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3 >&2 || true
-fi
+source bench/pytorch-env.sh   # PY, OPENBLAS, openblas_core
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_BEFORE=$(load)
@@ -50,7 +38,7 @@ MHZ=$(awk -F: '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo | tr -d ' ')
 MODEL=$(awk -F: '/^model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
 FAMILY=$(awk -F: '/^cpu family/ {print $2; exit}' /proc/cpuinfo | tr -d ' ')
 if grep -qw avx512f /proc/cpuinfo; then LANES=16; else LANES=8; fi
-BLAS_CORE=$(LD_LIBRARY_PATH=$OPENBLAS $PY -c "import ctypes; l=ctypes.CDLL('$OPENBLAS/libopenblas.so.0'); l.openblas_get_corename.restype=ctypes.c_char_p; print(l.openblas_get_corename().decode())")
+BLAS_CORE=$(openblas_core)
 $PY - "$TMP/env.json" <<PYEOF
 import json, sys, platform
 cores, mhz, lanes = $CORES, float("$MHZ"), $LANES

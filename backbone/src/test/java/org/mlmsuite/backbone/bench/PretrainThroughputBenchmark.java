@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -19,6 +21,7 @@ import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.BatchSource;
 import org.mlmsuite.backbone.train.Feeds;
+import org.mlmsuite.backbone.train.ObjectiveBuilder;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingConfig;
@@ -58,11 +61,17 @@ class PretrainThroughputBenchmark {
   static final int LENGTH = 128;
   static final int SLOTS = 20; // ~15% of 128
   static final int VOCAB = 8000;
+  static final long WEIGHT_SEED = 42;
 
   /** One synthetic MLM batch; int[B][T] etc. */
   record Batch(int[][] ids, int[][] types, int[][] mask, int[][] positions, int[][] labels,
       float[][] weights) {
     static Batch random(long seed) {
+      return random(seed, VOCAB);
+    }
+
+    /** Random ids in [5, vocab) (below 5: BERT's special tokens), types 0 then 1, no padding. */
+    static Batch random(long seed, int vocab) {
       Random r = new Random(seed);
       int[][] ids = new int[BATCH][LENGTH];
       int[][] types = new int[BATCH][LENGTH];
@@ -72,7 +81,7 @@ class PretrainThroughputBenchmark {
       float[][] weights = new float[BATCH][SLOTS];
       for (int b = 0; b < BATCH; b++) {
         for (int t = 0; t < LENGTH; t++) {
-          ids[b][t] = 5 + r.nextInt(VOCAB - 5);
+          ids[b][t] = 5 + r.nextInt(vocab - 5);
           types[b][t] = t < LENGTH / 2 ? 0 : 1;
           mask[b][t] = 1;
         }
@@ -94,13 +103,15 @@ class PretrainThroughputBenchmark {
 
   /** Never runs out: cycles over a few pre-made batches (tensor creation stays in the step). */
   static final class SyntheticSource implements BatchSource<Batch> {
-    private final List<Batch> batches = new ArrayList<>();
+    private final List<Batch> batches;
     private long next;
 
     SyntheticSource(int count) {
-      for (int i = 0; i < count; i++) {
-        batches.add(Batch.random(i + 1));
-      }
+      this(LongStream.rangeClosed(1, count).mapToObj(Batch::random).toList());
+    }
+
+    SyntheticSource(List<Batch> batches) {
+      this.batches = List.copyOf(batches);
     }
 
     @Override
@@ -191,31 +202,15 @@ class PretrainThroughputBenchmark {
     List<Long> stepEnds = new ArrayList<>();
     Path dir = Files.createTempDirectory("mlm-bench");
     Map<String, Object> run = new LinkedHashMap<>();
-    try (Trainer<Batch> trainer = Trainer.<Batch>builder(training, dir.resolve("run"), tf -> {
-          BertForMaskedLm m = BertForMaskedLm.build(tf, config, 42);
-          built[0] = m;
-          List<TrainableVariable> vars = new ArrayList<>();
-          for (Parameter p : m.parameters()) {
-            vars.add(new TrainableVariable(p.variable(), p.weightDecay()));
-          }
-          return TrainingObjective.<Batch>of(m.loss(), vars, (b, feeds) -> {
-                feed(m, b, feeds, true);
-                return b.tokens();
-              })
-              .withDropoutSeed(m.dropout().seed()).withThroughputUnit("tokens");
-        }, new SyntheticSource(4))
+    try (Trainer<Batch> trainer = Trainer.<Batch>builder(training, dir.resolve("run"),
+            mlmObjective(config, m -> built[0] = m), new SyntheticSource(4))
         .progress(TrainingProgress.silent())
         .sessionConfig(sessionConfig(threads))
         .onStep(m -> stepEnds.add(System.nanoTime()))
         .build()) {
       long start = System.nanoTime();
       trainer.train();
-      // step i (0-based) took stepEnds[i] - stepEnds[i-1]; step 0 includes graph warm-up
-      List<Double> stepMs = new ArrayList<>();
-      for (int i = 0; i < stepEnds.size(); i++) {
-        long prev = i == 0 ? start : stepEnds.get(i - 1);
-        stepMs.add((stepEnds.get(i) - prev) / 1e6);
-      }
+      List<Double> stepMs = stepDurationsMs(start, stepEnds);
       List<Double> repeatMs = new ArrayList<>();
       for (int r = 0; r < repeats; r++) {
         int from = warmup + r * stepsPerRepeat;
@@ -241,15 +236,41 @@ class PretrainThroughputBenchmark {
         run.put("forward_only", forwardOnly(trainer.session(), built[0], warmup, repeats, stepsPerRepeat));
       }
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      deleteTree(dir);
     }
     System.err.printf("%s %s threads=%s: %s ms/step, %.0f tokens/s%n", preset, run.get("mode"),
         threads, run.get("median_ms_per_step"), run.get("tokens_per_s"));
     return run;
+  }
+
+  /**
+   * What the Trainer trains for pretraining: {@link BertForMaskedLm} (weights seeded {@link #WEIGHT_SEED}), every
+   * parameter with its weight-decay flag, dropout seeded per step; {@code built} gets the model.
+   */
+  static ObjectiveBuilder<Batch> mlmObjective(TransformerConfig config, Consumer<BertForMaskedLm> built) {
+    return tf -> {
+      BertForMaskedLm m = BertForMaskedLm.build(tf, config, WEIGHT_SEED);
+      built.accept(m);
+      List<TrainableVariable> vars = new ArrayList<>();
+      for (Parameter p : m.parameters()) {
+        vars.add(new TrainableVariable(p.variable(), p.weightDecay()));
+      }
+      return TrainingObjective.<Batch>of(m.loss(), vars, (b, feeds) -> {
+            feed(m, b, feeds, true);
+            return b.tokens();
+          })
+          .withDropoutSeed(m.dropout().seed()).withThroughputUnit("tokens");
+    };
+  }
+
+  /** Step i (0-based) took stepEnds[i] - stepEnds[i-1]; step 0 (from start) includes graph warm-up. */
+  static List<Double> stepDurationsMs(long start, List<Long> stepEnds) {
+    List<Double> stepMs = new ArrayList<>();
+    for (int i = 0; i < stepEnds.size(); i++) {
+      long prev = i == 0 ? start : stepEnds.get(i - 1);
+      stepMs.add((stepEnds.get(i) - prev) / 1e6);
+    }
+    return stepMs;
   }
 
   /** Loss only (dropout off): the forward half of a step, same feeding. */
@@ -279,7 +300,7 @@ class PretrainThroughputBenchmark {
   }
 
   /** C = A x B, 2048x2048 fp32: 2*2048^3 FLOPs per run. */
-  private static Map<String, Object> matmul2048(String threads) {
+  static Map<String, Object> matmul2048(String threads) {
     int n = 2048;
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
@@ -305,6 +326,14 @@ class PretrainThroughputBenchmark {
         m.put("median_ms", median);
         m.put("gflops", 2.0 * n * n * n / (median / 1000) / 1e9);
         return m;
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
