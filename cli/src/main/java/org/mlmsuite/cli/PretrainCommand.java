@@ -56,8 +56,12 @@ final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--seq-length", defaultValue = "128", description = "Word pieces per sequence (default ${DEFAULT-VALUE}).")
   int seqLength;
 
-  @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay, AdamW.")
-  double lr;
+  /** A pretrained backbone (BERT-Base above all) loses what it knows at a from-scratch rate. */
+  static final double LR_FROM_SCRATCH = 5e-4;
+  static final double LR_CONTINUED = 5e-5;
+
+  @Option(names = "--lr", description = "Peak learning rate (default 5e-4 from scratch, 5e-5 with --init-from); 10%% warmup, linear decay, AdamW.")
+  Double lr;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed for initialisation, data order, masks and dropout (default ${DEFAULT-VALUE}).")
   long seed;
@@ -94,7 +98,8 @@ final class PretrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --vocab (a WordPiece vocab.txt) or --init-from (a backbone to continue)");
     }
     PretrainingConfig config = new PretrainingConfig(corpus, vocab == null ? null : vocab.toString(), cased,
-        ner == null ? null : ner.toString(), masking, initFrom == null ? preset : null, steps, batchSize, seqLength, lr,
+        ner == null ? null : ner.toString(), masking, initFrom == null ? preset : null, steps, batchSize, seqLength,
+        lr != null ? lr : initFrom != null ? LR_CONTINUED : LR_FROM_SCRATCH,
         seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut,
         initFrom == null ? null : initFrom.toString());
     Pretraining.Result result = new Pretraining(m -> {

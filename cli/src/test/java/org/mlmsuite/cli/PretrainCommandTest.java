@@ -43,6 +43,9 @@ class PretrainCommandTest {
     assertEquals(0, continued.exitCode(), continued.stderr());
     assertTrue(continued.stderr().contains("pretrain: continuing from " + tmp.resolve("bb")), continued.stderr());
     assertTrue(Files.isRegularFile(tmp.resolve("bb2").resolve("model.json")));
+    // a pretrained backbone continues at 5e-5 unless --lr says otherwise (5e-4 wrecks BERT-Base in 2 steps)
+    assertEquals(5e-4, learningRate(tmp.resolve("bb")));
+    assertEquals(5e-5, learningRate(tmp.resolve("bb2")));
 
     MainTest.Captured clash = MainTest.Captured.run("pretrain", "--corpus", corpus.toString(),
         "--init-from", tmp.resolve("bb").toString(), "--preset", "tiny", "--steps", "4", "--out", tmp.resolve("bb3").toString());
@@ -70,5 +73,10 @@ class PretrainCommandTest {
     MainTest.Captured notModel = MainTest.Captured.run("fill-mask", "--model", tmp.toString(), "a [MASK]");
     assertEquals(Main.EXIT_USER_ERROR, notModel.exitCode());
     assertTrue(notModel.stderr().startsWith("mlm: not a model directory: " + tmp), notModel.stderr());
+  }
+
+  private static double learningRate(Path backbone) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(backbone.resolve("provenance.json").toFile())
+        .path("config").path("learningRate").asDouble(Double.NaN);
   }
 }
