@@ -37,11 +37,6 @@ public final class Backbone implements AutoCloseable {
     this.directory = directory;
     this.tokenizer = directory.tokenizer();
     TransformerConfig config = directory.config();
-    if (config.vocabSize() != tokenizer.vocabulary().size()) {
-      throw new IllegalArgumentException(directory.path().resolve("vocab.txt") + ": "
-          + tokenizer.vocabulary().size() + " pieces, but config.json says vocab_size "
-          + config.vocabSize());
-    }
     this.graph = new Graph();
     Session opened = null;
     try {

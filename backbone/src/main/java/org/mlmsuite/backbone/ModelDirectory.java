@@ -115,8 +115,18 @@ public final class ModelDirectory {
     }
   }
 
+  /**
+   * The model's tokenizer, checked against {@code config.json}: a vocabulary of another size than
+   * the embedding table would load, then fail at predict time with TF's raw index error.
+   */
   public WordPieceTokenizer tokenizer() {
-    return WordPieceTokenizer.fromDirectory(dir);
+    WordPieceTokenizer tokenizer = WordPieceTokenizer.fromDirectory(dir);
+    int expected = config().vocabSize();
+    if (tokenizer.vocabulary().size() != expected) {
+      throw new IllegalArgumentException(dir.resolve(Vocabulary.FILE_NAME) + ": "
+          + tokenizer.vocabulary().size() + " pieces, but " + CONFIG + " says vocab_size " + expected);
+    }
+    return tokenizer;
   }
 
   /** The checkpoint prefix for {@code session.restore} / {@code WeightLoader.from}. */
