@@ -1,5 +1,7 @@
 package org.mlmsuite.backbone.bench;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingConfig;
 import org.mlmsuite.backbone.train.TrainingObjective;
 import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.testing.Timings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -39,7 +42,9 @@ import org.tensorflow.types.TInt32;
  * Pretraining step throughput of what users run: {@link BertForMaskedLm} trained by the project's
  * {@link Trainer} (AdamW, clipping, schedule) on a synthetic batch source, dropout on. Each step is
  * timed from the trainer's per-step callback; warm-up steps are dropped; the timed steps are split
- * into repetitions whose mean ms/step gives median and spread. Also: a 2048x2048 TF matmul (the
+ * into repetitions whose mean ms/step gives median and spread, and each figure must be a valid
+ * measurement ({@link Timings#assertValid}: enough repetitions, spread within bounds; the loss of
+ * every step finite). Also: a 2048x2048 TF matmul (the
  * practical fp32 ceiling), forward-only time, and the process's peak RSS. Off by default; run by
  * {@code bench/pretrain-throughput.sh}, or:
  *
@@ -189,6 +194,7 @@ class PretrainThroughputBenchmark {
         .withCadence(1_000_000, 0, 0, 1);
     BertForMaskedLm[] built = new BertForMaskedLm[1];
     List<Long> stepEnds = new ArrayList<>();
+    List<Double> losses = new ArrayList<>();
     Path dir = Files.createTempDirectory("mlm-bench");
     Map<String, Object> run = new LinkedHashMap<>();
     try (Trainer<Batch> trainer = Trainer.<Batch>builder(training, dir.resolve("run"), tf -> {
@@ -206,7 +212,10 @@ class PretrainThroughputBenchmark {
         }, new SyntheticSource(4))
         .progress(TrainingProgress.silent())
         .sessionConfig(sessionConfig(threads))
-        .onStep(m -> stepEnds.add(System.nanoTime()))
+        .onStep(m -> {
+          stepEnds.add(System.nanoTime());
+          losses.add(m.loss());
+        })
         .build()) {
       long start = System.nanoTime();
       trainer.train();
@@ -222,6 +231,9 @@ class PretrainThroughputBenchmark {
         repeatMs.add(stepMs.subList(from, from + stepsPerRepeat).stream()
             .mapToDouble(Double::doubleValue).average().orElseThrow());
       }
+      Timings timings = Timings.of(preset + " " + (dropout ? "train_step" : "train_step_no_dropout") + " threads=" + threads
+          + ", mean ms/step per repetition", repeatMs).assertValid();
+      assertTrue(losses.size() == total && losses.stream().allMatch(Double::isFinite), "losses " + losses);
       long params = 0;
       for (Parameter p : built[0].parameters()) {
         params += p.shape().size();
@@ -232,11 +244,10 @@ class PretrainThroughputBenchmark {
       run.put("parameters", params);
       run.put("step_ms", stepMs);
       run.put("repeat_mean_ms", repeatMs);
-      double median = median(repeatMs);
-      run.put("median_ms_per_step", median);
-      run.put("min_ms_per_step", repeatMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-      run.put("max_ms_per_step", repeatMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-      run.put("tokens_per_s", BATCH * LENGTH / (median / 1000));
+      run.put("median_ms_per_step", timings.median());
+      run.put("min_ms_per_step", timings.min());
+      run.put("max_ms_per_step", timings.max());
+      run.put("tokens_per_s", BATCH * LENGTH / (timings.median() / 1000));
       if (ablations) {
         run.put("forward_only", forwardOnly(trainer.session(), built[0], warmup, repeats, stepsPerRepeat));
       }
@@ -274,7 +285,7 @@ class PretrainThroughputBenchmark {
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("repeat_mean_ms", repeatMs);
-    f.put("median_ms", median(repeatMs));
+    f.put("median_ms", Timings.of("forward only, mean ms per repetition", repeatMs).assertValid().median());
     return f;
   }
 
@@ -299,7 +310,7 @@ class PretrainThroughputBenchmark {
             ms.add((System.nanoTime() - t0) / 1e6);
           }
         }
-        double median = median(ms);
+        double median = Timings.of("2048x2048 matmul", ms).assertValid().median();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ms", ms);
         m.put("median_ms", median);
@@ -307,11 +318,6 @@ class PretrainThroughputBenchmark {
         return m;
       }
     }
-  }
-
-  static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /** VmHWM of this (forked test) JVM, in MiB. */
