@@ -109,6 +109,10 @@ class BenchCommandTest {
     // provenance: versions, hardware, and per result the exact commands with wall times
     assertTrue(report.provenance().software().keySet().containsAll(List.of("java", "tensorflow", "opennlp", "git_commit")),
         report.provenance().software().toString());
+    if (Files.exists(Path.of("..", ".git"))) { // built from a checkout: the report names its commit
+      assertTrue(report.provenance().software().get("git_commit").matches("[0-9a-f]{40}(-dirty)?"),
+          report.provenance().software().toString());
+    }
     assertTrue(report.provenance().hardware().containsKey("cpu_model"), report.provenance().hardware().toString());
     TextSection how = report.sections().stream().filter(s -> s instanceof TextSection t && t.title().startsWith("How SST-2"))
         .map(s -> (TextSection) s).findFirst().orElseThrow();
