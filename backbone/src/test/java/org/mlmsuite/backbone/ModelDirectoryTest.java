@@ -25,10 +25,15 @@ class ModelDirectoryTest {
   }
 
   private static ModelDirectory writeFake(Path dir) {
+    return writeFake(dir, "fake");
+  }
+
+  /** A model folder whose weights are one file, {@code weights/model.index}, holding {@code weights}. */
+  private static ModelDirectory writeFake(Path dir, String weights) {
     return ModelDirectory.write(dir, "classifier", TransformerConfig.micro(8), tokenizer(),
         prefix -> {
           try {
-            Files.writeString(Path.of(prefix + ".index"), "fake");
+            Files.writeString(Path.of(prefix + ".index"), weights);
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -51,8 +56,15 @@ class ModelDirectoryTest {
   @Test
   void rewritingReplacesWeightsAndLeavesNoStagingFolders(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("clf");
-    writeFake(dir);
-    writeFake(dir);
+    writeFake(dir, "first weights");
+    Files.writeString(dir.resolve("weights/stale.data"), "a file the first weights had and the second do not");
+    writeFake(dir, "second weights");
+    Path weights = Path.of(ModelDirectory.open(dir, "classifier").weightsPrefix() + ".index");
+    assertEquals("second weights", Files.readString(weights));
+    try (var files = Files.list(weights.getParent())) {
+      assertEquals(List.of(weights.getFileName().toString()), files.map(p -> p.getFileName().toString()).toList(),
+          "the weights folder holds only the new weights");
+    }
     try (var files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".weights")));
     }

@@ -61,26 +61,43 @@ final class BenchEnvironment {
     return System.getProperty("os.arch") + " (model unknown)";
   }
 
+  /** Where the build writes the commit it built from (see cli/pom.xml), relative to this class. */
+  static final String BUILD_COMMIT_RESOURCE = "build-commit.txt";
+
+  private static final String COMMIT = "[0-9a-f]{40}(-dirty)?";
+
   /**
-   * HEAD of the checkout holding the working directory, else of the one holding this build's jar,
-   * with "-dirty" if it has uncommitted changes; "unknown" outside any checkout.
+   * The commit of the code that is running: HEAD of the checkout holding this build's classes (with
+   * "-dirty" if it has uncommitted changes), else the commit stamped into the build, else "unknown".
+   * Not the working directory's checkout: a copied build run from inside another checkout would
+   * record that checkout's commit instead of its own.
    */
   static String gitCommit() {
-    for (Path dir : new Path[] {Path.of("").toAbsolutePath(), codeLocation()}) {
-      if (dir == null) {
-        continue;
-      }
+    return gitCommit(codeLocation(), buildCommit());
+  }
+
+  static String gitCommit(Path codeLocation, String buildCommit) {
+    if (codeLocation != null) {
       try {
-        String head = run("git", "-C", dir.toString(), "rev-parse", "HEAD");
+        String head = run("git", "-C", codeLocation.toString(), "rev-parse", "HEAD");
         if (head != null && !head.isBlank()) {
-          String status = run("git", "-C", dir.toString(), "status", "--porcelain", "--untracked-files=no");
+          String status = run("git", "-C", codeLocation.toString(), "status", "--porcelain", "--untracked-files=no");
           return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
         }
       } catch (IOException e) {
-        return "unknown"; // no git on this machine
+        // no git on this machine: fall back to the stamp
       }
     }
-    return "unknown";
+    return buildCommit != null && buildCommit.strip().matches(COMMIT) ? buildCommit.strip() : "unknown";
+  }
+
+  /** The commit stamped into this build, or null. */
+  static String buildCommit() {
+    try (var in = BenchEnvironment.class.getResourceAsStream(BUILD_COMMIT_RESOURCE)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Path codeLocation() {

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlmsuite.eval.report.JsonReportFormat;
@@ -23,24 +21,24 @@ import org.mlmsuite.eval.report.MetricsTableSection.SystemKind;
 import org.mlmsuite.eval.report.MetricsTableSection.SystemRow;
 import org.mlmsuite.eval.report.Report;
 import org.mlmsuite.eval.report.TextSection;
+import org.mlmsuite.testing.DatasetMirror;
 
 /** {@code mlm bench --suite quick} end to end on the mirror, a tiny ablation, and bad flags. */
 class BenchCommandTest {
   @TempDir static Path tmp;
-  static MainTest.Captured quick;
+  private static MainTest.Captured quickRun;
 
-  static boolean mirrorPresent() {
-    String env = System.getenv("MLM_DATA_DIR");
-    Path mirror = env != null && !env.isBlank() ? Path.of(env)
-        : Path.of("").toAbsolutePath().resolve("../../shared/datasets").normalize();
-    return Files.isDirectory(mirror.resolve("sst2"));
-  }
-
-  @BeforeAll
-  static void runQuickSuite() {
-    if (mirrorPresent()) {
-      quick = MainTest.Captured.run("bench", "--suite", "quick", "--out", tmp.resolve("quick").toString());
+  /**
+   * The quick suite on the mirror, run once by the first test that needs it; the other mirror
+   * tests reuse its stages.
+   */
+  private static MainTest.Captured quick() {
+    if (quickRun == null) {
+      DatasetMirror.require("sst2", "agnews", "multi30k", "dialogsum", "pretrain");
+      quickRun = MainTest.Captured.run("bench", "--suite", "quick", "--out", tmp.resolve("quick").toString());
+      assertEquals(0, quickRun.exitCode(), quickRun.stderr());
     }
+    return quickRun;
   }
 
   private static Map<String, MetricsTableSection> tables(Report report) {
@@ -54,8 +52,7 @@ class BenchCommandTest {
 
   @Test
   void quickSuiteWritesOneReportWithEveryTaskBesideItsBaselines() throws Exception {
-    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
-    assertEquals(0, quick.exitCode(), quick.stderr());
+    MainTest.Captured quick = quick();
     Path out = tmp.resolve("quick");
     for (String f : List.of("report.json", "report.md", "report.html")) {
       assertTrue(Files.size(out.resolve(f)) > 1000, f);
@@ -112,6 +109,10 @@ class BenchCommandTest {
     // provenance: versions, hardware, and per result the exact commands with wall times
     assertTrue(report.provenance().software().keySet().containsAll(List.of("java", "tensorflow", "opennlp", "git_commit")),
         report.provenance().software().toString());
+    if (Files.exists(Path.of("..", ".git"))) { // built from a checkout: the report names its commit
+      assertTrue(report.provenance().software().get("git_commit").matches("[0-9a-f]{40}(-dirty)?"),
+          report.provenance().software().toString());
+    }
     assertTrue(report.provenance().hardware().containsKey("cpu_model"), report.provenance().hardware().toString());
     TextSection how = report.sections().stream().filter(s -> s instanceof TextSection t && t.title().startsWith("How SST-2"))
         .map(s -> (TextSection) s).findFirst().orElseThrow();
@@ -123,7 +124,7 @@ class BenchCommandTest {
 
   @Test
   void aSecondRunReusesEveryStage() throws Exception {
-    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    quick();
     MainTest.Captured again = MainTest.Captured.run("bench", "--suite", "quick", "--only", "classification",
         "--out", tmp.resolve("again").toString(), "--work-dir", tmp.resolve("quick/stages").toString());
     assertEquals(0, again.exitCode(), again.stderr());
@@ -138,7 +139,7 @@ class BenchCommandTest {
 
   @Test
   void aGivenBackboneReplacesTheRecipeAndIsDescribedFromItsProvenance() throws Exception {
-    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    quick();
     Path built;
     try (var dirs = Files.list(tmp.resolve("quick/stages"))) {
       built = dirs.filter(d -> d.getFileName().toString().startsWith("backbone-")).findFirst().orElseThrow().resolve("model");
@@ -156,7 +157,7 @@ class BenchCommandTest {
 
   @Test
   void ablationReportsMeanAndSpreadPerStrategy() throws Exception {
-    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    quick();
     MainTest.Captured run = MainTest.Captured.run("bench", "ablation", "--masking", "random,span", "--seeds", "1",
         "--only", "sst2", "--out", tmp.resolve("ablation").toString(), "--work-dir", tmp.resolve("quick/stages").toString());
     assertEquals(0, run.exitCode(), run.stderr());
@@ -254,7 +255,7 @@ class BenchCommandTest {
 
   @Test
   void ablationPlanVariesOnlyMaskingAndSeedAndKeepsTheData() {
-    Assumptions.assumeTrue(mirrorPresent(), "dataset mirror absent");
+    DatasetMirror.require("sst2", "pretrain");
     MainTest.Captured r = MainTest.Captured.run("bench", "ablation", "--masking", "random,mixture", "--seeds", "2",
         "--only", "sst2", "--pretrain-steps", "30", "--dry-run", "--out", tmp.resolve("ablation-plan").toString());
     assertEquals(0, r.exitCode(), r.stderr());

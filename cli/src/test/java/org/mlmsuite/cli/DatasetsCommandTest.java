@@ -11,19 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.testing.DatasetMirror;
 import picocli.CommandLine;
 
 class DatasetsCommandTest {
   @TempDir Path tmp;
 
   private static Path mirror() {
-    String env = System.getenv("MLM_DATA_DIR");
-    Path mirror = env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().resolve("../../shared/datasets").normalize();
-    Assumptions.assumeTrue(Files.isDirectory(mirror), "no dataset mirror at " + mirror);
-    return mirror;
+    return DatasetMirror.require().root();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlmsuite.testing.DatasetMirror;
 
 /**
  * Reads every catalog entry from the real mirror. Expected counts are those of the mirror README
@@ -20,7 +21,7 @@ class DatasetCatalogMirrorTest {
 
   @BeforeAll
   static void findMirror() {
-    mirror = Mirror.directory();
+    mirror = DatasetMirror.require();
   }
 
   private static long rows(String dataset, String split) throws IOException {

@@ -1,5 +1,7 @@
 package org.mlmsuite.backbone.bench;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingConfig;
 import org.mlmsuite.backbone.train.TrainingObjective;
 import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.testing.Timings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -42,7 +45,9 @@ import org.tensorflow.types.TInt32;
  * Pretraining step throughput of what users run: {@link BertForMaskedLm} trained by the project's
  * {@link Trainer} (AdamW, clipping, schedule) on a synthetic batch source, dropout on. Each step is
  * timed from the trainer's per-step callback; warm-up steps are dropped; the timed steps are split
- * into repetitions whose mean ms/step gives median and spread. Also: a 2048x2048 TF matmul (the
+ * into repetitions whose mean ms/step gives median and spread, and each figure must be a valid
+ * measurement ({@link Timings#assertValid}: enough repetitions, spread within bounds; the loss of
+ * every step finite). Also: a 2048x2048 TF matmul (the
  * practical fp32 ceiling), forward-only time, and the process's peak RSS. Off by default; run by
  * {@code bench/pretrain-throughput.sh}, or:
  *
@@ -200,13 +205,17 @@ class PretrainThroughputBenchmark {
         .withCadence(1_000_000, 0, 0, 1);
     BertForMaskedLm[] built = new BertForMaskedLm[1];
     List<Long> stepEnds = new ArrayList<>();
+    List<Double> losses = new ArrayList<>();
     Path dir = Files.createTempDirectory("mlm-bench");
     Map<String, Object> run = new LinkedHashMap<>();
     try (Trainer<Batch> trainer = Trainer.<Batch>builder(training, dir.resolve("run"),
             mlmObjective(config, m -> built[0] = m), new SyntheticSource(4))
         .progress(TrainingProgress.silent())
         .sessionConfig(sessionConfig(threads))
-        .onStep(m -> stepEnds.add(System.nanoTime()))
+        .onStep(m -> {
+          stepEnds.add(System.nanoTime());
+          losses.add(m.loss());
+        })
         .build()) {
       long start = System.nanoTime();
       trainer.train();
@@ -217,6 +226,9 @@ class PretrainThroughputBenchmark {
         repeatMs.add(stepMs.subList(from, from + stepsPerRepeat).stream()
             .mapToDouble(Double::doubleValue).average().orElseThrow());
       }
+      Timings timings = Timings.of(preset + " " + (dropout ? "train_step" : "train_step_no_dropout") + " threads=" + threads
+          + ", mean ms/step per repetition", repeatMs).assertValid();
+      assertTrue(losses.size() == total && losses.stream().allMatch(Double::isFinite), "losses " + losses);
       long params = 0;
       for (Parameter p : built[0].parameters()) {
         params += p.shape().size();
@@ -227,11 +239,10 @@ class PretrainThroughputBenchmark {
       run.put("parameters", params);
       run.put("step_ms", stepMs);
       run.put("repeat_mean_ms", repeatMs);
-      double median = median(repeatMs);
-      run.put("median_ms_per_step", median);
-      run.put("min_ms_per_step", repeatMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-      run.put("max_ms_per_step", repeatMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-      run.put("tokens_per_s", BATCH * LENGTH / (median / 1000));
+      run.put("median_ms_per_step", timings.median());
+      run.put("min_ms_per_step", timings.min());
+      run.put("max_ms_per_step", timings.max());
+      run.put("tokens_per_s", BATCH * LENGTH / (timings.median() / 1000));
       if (ablations) {
         run.put("forward_only", forwardOnly(trainer.session(), built[0], warmup, repeats, stepsPerRepeat));
       }
@@ -295,7 +306,7 @@ class PretrainThroughputBenchmark {
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("repeat_mean_ms", repeatMs);
-    f.put("median_ms", median(repeatMs));
+    f.put("median_ms", Timings.of("forward only, mean ms per repetition", repeatMs).assertValid().median());
     return f;
   }
 
@@ -320,7 +331,7 @@ class PretrainThroughputBenchmark {
             ms.add((System.nanoTime() - t0) / 1e6);
           }
         }
-        double median = median(ms);
+        double median = Timings.of("2048x2048 matmul", ms).assertValid().median();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ms", ms);
         m.put("median_ms", median);

@@ -1,8 +1,13 @@
 package org.mlmsuite.backbone.model;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.mlmsuite.testing.Timings;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -18,7 +23,9 @@ import org.tensorflow.types.TInt64;
  * Rough forward+backward+Adam step time of the MLM graph. Off by default; run on a quiet machine:
  * {@code mvn -B -q -o -pl backbone -am verify -Dtest=BertForMaskedLmBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dmlm.benchmark=true [-Dmlm.benchmark.preset=mini]}.
- * Uses the framework's Adam as a stand-in for the training loop's AdamW.
+ * Uses the framework's Adam as a stand-in for the training loop's AdamW. Every timed step is one
+ * repetition ({@link Timings#assertValid}), and the steps must train: the loss on the one repeated
+ * batch falls.
  */
 @EnabledIfSystemProperty(named = "mlm.benchmark", matches = "true")
 class BertForMaskedLmBenchmark {
@@ -59,23 +66,27 @@ class BertForMaskedLmBenchmark {
           TBool training = TBool.scalarOf(true)) {
         int warmup = 3;
         int steps = 10;
-        long start = 0;
+        List<Double> stepMs = new ArrayList<>();
+        List<Float> losses = new ArrayList<>();
         for (int step = 0; step < warmup + steps; step++) {
-          if (step == warmup) {
-            start = System.nanoTime();
-          }
+          long start = System.nanoTime();
           try (TInt64 seed = TInt64.vectorOf(1, step);
-              Result unused = s.runner().feed(model.inputs().inputIds(), i).feed(model.inputs().tokenTypeIds(), ty)
+              Result result = s.runner().feed(model.inputs().inputIds(), i).feed(model.inputs().tokenTypeIds(), ty)
                 .feed(model.inputs().attentionMask(), ma).feed(model.maskedPositions(), p)
                 .feed(model.maskedLabelIds(), l).feed(model.maskedWeights(), w)
                 .feed(model.dropout().training(), training).feed(model.dropout().seed(), seed)
-                .addTarget(train).run()) {
-            // targets only: nothing to read
+                .addTarget(train).fetch(model.loss()).run()) {
+            losses.add(((TFloat32) result.get(0)).getFloat()); // the loss before this step's update
+          }
+          if (step >= warmup) {
+            stepMs.add((System.nanoTime() - start) / 1e6);
           }
         }
-        double ms = (System.nanoTime() - start) / 1e6 / steps;
-        System.out.printf("benchmark %s B%d T%d V%d: %.1f ms/step, %.0f tokens/s%n",
-            preset, batch, length, vocab, ms, batch * length / (ms / 1000));
+        Timings timings = Timings.of(preset + " step", stepMs).assertValid();
+        assertTrue(losses.get(losses.size() - 1) < losses.get(0), "the steps train: loss " + losses);
+        double ms = timings.median();
+        System.out.printf("benchmark %s B%d T%d V%d: %.1f ms/step, %.0f tokens/s (%s)%n",
+            preset, batch, length, vocab, ms, batch * length / (ms / 1000), timings);
       }
     }
   }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.mlmsuite.testing.DatasetMirror;
 
 /**
  * A quick check on the real CoNLL-2003 data: the sentence counts of the published splits, and a
@@ -20,14 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealConllTest {
   private static Path conll() {
-    String env = System.getenv("MLM_DATA_DIR");
-    Path dir = env != null ? Path.of(env) : Path.of("..", "..", "shared", "datasets");
-    if (!Files.isDirectory(dir.resolve("conll2003"))) {
-      dir = Path.of("..", "shared", "datasets");
-    }
-    Path conll = dir.resolve("conll2003");
-    Assumptions.assumeTrue(Files.isDirectory(conll), "no dataset mirror (set MLM_DATA_DIR)");
-    return conll;
+    return DatasetMirror.require("conll2003").resolve("conll2003");
   }
 
   @Test

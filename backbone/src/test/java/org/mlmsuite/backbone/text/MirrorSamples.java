@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.mlmsuite.testing.DatasetMirror;
 
 /** Evenly spaced real lines from every data set of the mirror, for parity tests. */
 final class MirrorSamples {
@@ -18,26 +18,9 @@ final class MirrorSamples {
 
   private MirrorSamples() {}
 
-  /** The mirror: MLM_DATA_DIR, else ../shared/datasets beside the project; skips the test if neither exists. */
-  static Path dataDir() {
-    String env = System.getenv("MLM_DATA_DIR");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve("pom.xml")) && !Files.exists(p.getParent().resolve("pom.xml"))) {
-        Path mirror = p.getParent().resolve("shared/datasets");
-        Assumptions.assumeTrue(Files.isDirectory(mirror), "no MLM_DATA_DIR and no " + mirror);
-        return mirror;
-      }
-    }
-    Assumptions.abort("no MLM_DATA_DIR and no project root found");
-    return null;
-  }
-
   /** About {@code perSource} lines from each data set (sst2, agnews, multi30k en+de, dialogsum, conll2003, pretrain). */
   static List<String> lines(int perSource) {
-    Path d = dataDir();
+    Path d = DatasetMirror.require("sst2", "agnews", "multi30k", "dialogsum", "conll2003", "pretrain").root();
     List<String> out = new ArrayList<>();
     out.addAll(every(tsvColumn(d.resolve("sst2/train.tsv"), true), perSource));
     out.addAll(every(tsvColumn(d.resolve("agnews/train_10k.tsv"), false), perSource));

@@ -1,5 +1,7 @@
 package org.mlmsuite.backbone.text;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,10 +9,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.testing.Timings;
 
 /**
  * Single-threaded encoding throughput, ours against Hugging Face's native tokenizer (via DJL),
- * on the same real lines from every mirror data set. Not part of normal runs; on a quiet machine:
+ * on the same real lines from every mirror data set. Each round is one repetition
+ * ({@link Timings#assertValid}), and both must produce the same number of tokens. Not part of normal runs; on a quiet machine:
  * {@code mvn -B -q -o -pl backbone -am verify -Dtest=WordPieceBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark=true}
  */
 @Tag("benchmark")
@@ -32,23 +36,18 @@ class WordPieceBenchmark {
         runTheirs(hf, lines);
       }
       int rounds = 5;
-      long tokens = 0;
-      long t0 = System.nanoTime();
-      for (int r = 0; r < rounds; r++) {
-        tokens += runOurs(ours, lines);
-      }
-      double oursSeconds = (System.nanoTime() - t0) / 1e9;
-      long t1 = System.nanoTime();
-      for (int r = 0; r < rounds; r++) {
-        runTheirs(hf, lines);
-      }
-      double theirsSeconds = (System.nanoTime() - t1) / 1e9;
+      long[] tokens = new long[2];
+      Timings oursTimes = Timings.measure("ours, one round", rounds, () -> tokens[0] += runOurs(ours, lines)).assertValid();
+      Timings theirsTimes = Timings.measure("hugging face, one round", rounds, () -> tokens[1] += runTheirs(hf, lines)).assertValid();
+      assertEquals(tokens[1], tokens[0], "tokens produced, ours vs Hugging Face");
+      double oursSeconds = oursTimes.median() * rounds / 1e3;
+      double theirsSeconds = theirsTimes.median() * rounds / 1e3;
       System.out.printf("benchmark: %d lines, %.1f MB of text, %d tokens per round, %d rounds, 1 thread%n",
-          lines.size(), chars / 1e6, tokens / rounds, rounds);
-      System.out.printf("  ours:         %.2f s  %,.0f lines/s  %,.0f tokens/s%n",
-          oursSeconds, lines.size() * rounds / oursSeconds, tokens / oursSeconds);
-      System.out.printf("  hugging face: %.2f s  %,.0f lines/s  %,.0f tokens/s%n",
-          theirsSeconds, lines.size() * rounds / theirsSeconds, tokens / theirsSeconds);
+          lines.size(), chars / 1e6, tokens[0] / rounds, rounds);
+      System.out.printf("  ours:         %.2f s  %,.0f lines/s  %,.0f tokens/s  (%s)%n",
+          oursSeconds, lines.size() * rounds / oursSeconds, tokens[0] / oursSeconds, oursTimes);
+      System.out.printf("  hugging face: %.2f s  %,.0f lines/s  %,.0f tokens/s  (%s)%n",
+          theirsSeconds, lines.size() * rounds / theirsSeconds, tokens[1] / theirsSeconds, theirsTimes);
       System.out.printf("  ours / hf time: %.2f%n", oursSeconds / theirsSeconds);
     }
   }

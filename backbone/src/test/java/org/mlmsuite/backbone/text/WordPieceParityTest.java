@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,24 +52,35 @@ class WordPieceParityTest {
       "   leading and trailing spaces   ",
       "[CLS] already [SEP] marked [SEP]");
 
+  /** Lines sampled from each of the mirror's data sets (sst2, agnews, multi30k en and de, dialogsum, conll2003, pretrain). */
+  private static final int MIRROR_SOURCES = 7;
+  private static final int LINES_PER_SOURCE = 500;
+
   @TempDir static Path tmp;
   static Vocabulary uncasedVocab;
   static Vocabulary casedVocab;
   static List<String> lines;
   static final Map<String, HuggingFaceTokenizer> references = new HashMap<>();
 
-  @BeforeAll
-  static void trainVocabularies() {
-    lines = MirrorSamples.lines(500);
+  /**
+   * Loaded on first use rather than in {@code @BeforeAll}, so that the hand-written cases, which
+   * need no mirror, run (and can fail) without it.
+   */
+  private static void readMirror() {
+    if (lines != null) {
+      return;
+    }
+    lines = MirrorSamples.lines(LINES_PER_SOURCE);
+    assertEquals(MIRROR_SOURCES * LINES_PER_SOURCE, lines.size(), "mirror lines sampled");
     // uncased: small vocabulary and alphabet, so many words split and some characters are unknown;
     // cased: a larger vocabulary with the full default alphabet, so long matches are exercised
-    uncasedVocab = train(true, new WordPieceTrainer.Options(3000, 2, 300));
-    casedVocab = train(false, new WordPieceTrainer.Options(12000, 2, 1000));
+    uncasedVocab = train(lines, true, new WordPieceTrainer.Options(3000, 2, 300));
+    casedVocab = train(lines, false, new WordPieceTrainer.Options(12000, 2, 1000));
   }
 
-  private static Vocabulary train(boolean lowercase, WordPieceTrainer.Options options) {
+  private static Vocabulary train(List<String> corpus, boolean lowercase, WordPieceTrainer.Options options) {
     WordFrequencies freq = new WordFrequencies(lowercase);
-    lines.forEach(freq::add);
+    corpus.forEach(freq::add);
     HARD_CASES.forEach(freq::add);
     return new WordPieceTrainer(options).train(freq);
   }
@@ -91,12 +101,36 @@ class WordPieceParityTest {
   }
 
   @Test
+  void hardCasesMatchHuggingFaceWithoutTheMirror() throws Exception {
+    // vocabularies learnt from the hard cases alone: small, so most words split or are unknown
+    for (boolean lowercase : new boolean[] {true, false}) {
+      Vocabulary vocab = train(List.of(), lowercase, new WordPieceTrainer.Options(400, 1, 200));
+      WordPieceTokenizer ours = new WordPieceTokenizer(vocab, new TokenizerConfig(lowercase, 100_000));
+      List<String> failures = new ArrayList<>();
+      int compared = 0;
+      try (HuggingFaceTokenizer hf = HuggingFaceReference.open(vocab, lowercase, 0, false, tmp);
+          HuggingFaceTokenizer truncating = HuggingFaceReference.open(vocab, lowercase, 16, true, tmp)) {
+        for (int i = 0; i < HARD_CASES.size(); i++) {
+          String a = HARD_CASES.get(i);
+          String b = HARD_CASES.get((i + 1) % HARD_CASES.size());
+          compare(a, null, ours.encode(a, null, 0, 0), hf.encode(a), ours, hf, vocab, failures);
+          compare(a, b, ours.encode(a, b, 16, 16), truncating.encode(a, b), ours, truncating, vocab, failures);
+          compared += 2;
+        }
+      }
+      report(failures, compared, 2 * HARD_CASES.size());
+    }
+  }
+
+  @Test
   void singleTextsMatchHuggingFaceUncased() throws Exception {
+    readMirror();
     assertSingles(uncasedVocab, true);
   }
 
   @Test
   void singleTextsMatchHuggingFaceCased() throws Exception {
+    readMirror();
     assertSingles(casedVocab, false);
   }
 
@@ -109,13 +143,13 @@ class WordPieceParityTest {
     for (String text : texts) {
       compare(text, null, ours.encode(text, null, 0, 0), hf.encode(text), ours, hf, vocab, failures);
     }
-    report(failures, texts.size());
-    assertTrue(texts.size() >= 3000, "compared " + texts.size());
+    report(failures, texts.size(), lines.size() + HARD_CASES.size());
     System.out.println("parity vocabulary: " + vocab.size() + " tokens, lowercase=" + lowercase);
   }
 
   @Test
   void specialTokensAnywhereInTheVocabularyAreFoundByName() throws Exception {
+    readMirror();
     // Google's BERT vocabularies do not start with the special tokens; move them to the end
     List<String> reordered = new ArrayList<>(uncasedVocab.tokens());
     reordered.removeAll(Vocabulary.SPECIAL_TOKENS);
@@ -129,12 +163,13 @@ class WordPieceParityTest {
       for (String text : texts) {
         compare(text, null, ours.encode(text, null, 0, 0), hf.encode(text), ours, hf, vocab, failures);
       }
-      report(failures, texts.size());
+      report(failures, texts.size(), 300 + HARD_CASES.size());
     }
   }
 
   @Test
   void pairsWithTruncationAndPaddingMatchHuggingFace() throws Exception {
+    readMirror();
     WordPieceTokenizer ours = new WordPieceTokenizer(uncasedVocab, TokenizerConfig.uncased());
     int[] maxLengths = {0, 9, 16, 33, 64};
     List<String> texts = new ArrayList<>(lines);
@@ -153,11 +188,13 @@ class WordPieceParityTest {
       compare(a, null, ours.encode(a, null, maxLength, pad ? maxLength : 0), hf.encode(a), ours, hf, uncasedVocab, failures);
       compared += 2;
     }
-    report(failures, compared);
+    // every text once as the first of a pair and once alone
+    report(failures, compared, lines.size() + HARD_CASES.size() - 1);
   }
 
   @Test
   void batchesArePaddedToTheLongestAsHuggingFaceDoes() throws Exception {
+    readMirror();
     WordPieceTokenizer ours = new WordPieceTokenizer(uncasedVocab, TokenizerConfig.uncased().withMaxLength(48));
     HuggingFaceTokenizer hf = HuggingFaceTokenizer.builder()
         .optTokenizerPath(writeJson(uncasedVocab)).optAddSpecialTokens(true)
@@ -174,7 +211,8 @@ class WordPieceParityTest {
         compared++;
       }
     }
-    report(failures, compared);
+    // a batch of 16 every 160 lines
+    report(failures, compared, lines.size() / 160 * 16);
   }
 
   private static Path writeJson(Vocabulary vocab) throws Exception {
@@ -233,7 +271,9 @@ class WordPieceParityTest {
     }
   }
 
-  private static void report(List<String> failures, int compared) {
+  /** Fails on any difference, and when fewer than {@code minimum} encodings were compared (empty input passes nothing). */
+  private static void report(List<String> failures, int compared, int minimum) {
+    assertTrue(compared >= minimum, "compared only " + compared + " encodings, expected at least " + minimum);
     if (!failures.isEmpty()) {
       fail(failures.size() + " of " + compared + " encodings differ from Hugging Face; first ones:\n"
           + String.join("\n", failures.subList(0, Math.min(8, failures.size()))));

@@ -1,7 +1,6 @@
 package org.mlmsuite.eval.mt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlmsuite.testing.DatasetMirror;
 
 /**
  * Parity with sacreBLEU 2.6.0 on 1,000 real German segments (Multi30k test2016 and val, from the
@@ -27,8 +27,7 @@ class Multi30kParityTest {
 
   @BeforeAll
   static void readMirror() throws IOException {
-    Path dir = dataDir().resolve("multi30k");
-    assumeTrue(Files.isDirectory(dir), "no data mirror: set MLM_DATA_DIR");
+    Path dir = DatasetMirror.require("multi30k").resolve("multi30k");
     testEn = read(dir.resolve("test_2016_flickr.en"), 1000);
     testDe = read(dir.resolve("test_2016_flickr.de"), 1000);
     val = read(dir.resolve("val.de"), 1000);
@@ -121,11 +120,5 @@ class Multi30kParityTest {
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines.limit(limit).map(PythonText::rstrip).toList();
     }
-  }
-
-  /** MLM_DATA_DIR, else the mirror beside the project root (tests run in the module directory). */
-  private static Path dataDir() {
-    String env = System.getenv("MLM_DATA_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "..", "shared", "datasets");
   }
 }
