@@ -23,6 +23,8 @@ import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.Encoding;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.WeightLoader;
+import org.mlmsuite.datasets.DataDirectory;
+import org.mlmsuite.testing.DatasetMirror;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -175,7 +177,7 @@ class BertBaseImportParityTest {
 
   /** 64 SST-2 dev sentences, 24 AG News texts, and 24 pairs of the two (real text, many lengths). */
   private static List<String[]> realTexts() {
-    Path data = dataDir();
+    DataDirectory data = DatasetMirror.require("sst2/dev.tsv", "agnews/test.tsv");
     List<String> sst2 = column(data.resolve("sst2/dev.tsv"), 0, true);
     List<String> agNews = column(data.resolve("agnews/test.tsv"), 0, false);
     List<String[]> texts = new ArrayList<>();
@@ -187,13 +189,6 @@ class BertBaseImportParityTest {
       texts.add(new String[] {sst2.get(i * 17 + 5), agNews.get(i * 157 + 3)});
     }
     return texts;
-  }
-
-  private static Path dataDir() {
-    String env = System.getenv("MLM_DATA_DIR");
-    Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/datasets");
-    assertTrue(Files.isDirectory(dir.resolve("sst2")), "the dataset mirror is needed: " + dir);
-    return dir;
   }
 
   private static List<String> column(Path tsv, int column, boolean header) {
