@@ -8,14 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.AtomicFiles;
 
 /**
  * The unit users move around: a folder holding a trained model, in the spirit of Hugging Face's
@@ -159,15 +158,15 @@ public final class ModelDirectory {
         writeJson(dir.resolve(record.getKey()), record.getValue());
       }
       Path weights = dir.resolve(WEIGHTS_DIR);
-      Path staging = Files.createTempDirectory(dir, "." + WEIGHTS_DIR + "-");
+      Path staging = AtomicFiles.createTempFolder(dir, WEIGHTS_DIR + "-");
       saveWeights.accept(staging.resolve(WEIGHTS_PREFIX_NAME).toString());
       Path old = dir.resolve("." + WEIGHTS_DIR + "-old");
-      deleteTree(old);
+      AtomicFiles.deleteTree(old);
       if (Files.exists(weights)) {
         Files.move(weights, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging, weights, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
+      AtomicFiles.deleteTree(old);
       writeJson(dir.resolve(MANIFEST), new Manifest(FORMAT, FORMAT_VERSION, kind));
       return open(dir, kind);
     } catch (IOException e) {
@@ -182,7 +181,7 @@ public final class ModelDirectory {
   /** Writes JSON to a temp file and renames it into place. */
   public static void writeJson(Path file, Object value) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+      Path tmp = AtomicFiles.tempSibling(file);
       JSON.writeValue(tmp.toFile(), value);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -205,16 +204,5 @@ public final class ModelDirectory {
 
   private static int lineOf(com.fasterxml.jackson.core.JsonProcessingException e) {
     return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mlmsuite.backbone.train.AtomicFiles;
 
 /** Writes an output text file all at once: a temp file beside it, then a rename, so no half-written file is left. */
 final class AtomicTextFile {
@@ -31,7 +32,7 @@ final class AtomicTextFile {
   static void write(Path file, Body body) throws IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path tmp = AtomicFiles.tempSibling(target);
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.writeTo(w);

@@ -18,10 +18,11 @@ import org.mlmsuite.backbone.ner.NameFinderTrainer;
 import org.mlmsuite.backbone.ner.NameFinderTrainingConfig;
 import org.mlmsuite.backbone.ner.NerEvaluator;
 import org.mlmsuite.backbone.ner.NerScores;
+import org.mlmsuite.backbone.train.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlm ner train|eval}: the OpenNLP name finder that entity masking uses. */
 @Command(
@@ -88,7 +89,7 @@ public final class NerCommand implements Runnable {
       provenance.put("createdAt", Instant.now().toString());
       provenance.put("terms", "If trained on CoNLL-2003 (Reuters): research use only, do not redistribute.");
       Path json = out.resolveSibling(out.getFileName() + ".json");
-      Path tmp = Files.createTempFile(json.toAbsolutePath().getParent(), json.getFileName().toString(), ".tmp");
+      Path tmp = AtomicFiles.tempSibling(json);
       try {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), provenance);
         Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.mlmsuite.backbone.train.AtomicFiles;
 
 /**
  * Shape, activation and regularisation of a BERT-architecture Transformer. Serialised with Hugging
@@ -141,9 +142,8 @@ public record TransformerConfig(
 
   /** Writes {@code config.json} atomically (temp file, then rename). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path tmp = AtomicFiles.tempSibling(file);
     try {
       JSON.writeValue(tmp.toFile(), this);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.mlmsuite.backbone.train.AtomicFiles;
 import java.util.List;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
@@ -49,7 +50,7 @@ public final class NameFinderTrainer {
     try {
       Path parent = target.getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
+      Path tmp = AtomicFiles.tempSibling(target);
       try {
         try (OutputStream os = Files.newOutputStream(tmp)) {
           model.serialize(os);

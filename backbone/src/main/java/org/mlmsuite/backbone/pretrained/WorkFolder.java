@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.mlmsuite.backbone.train.AtomicFiles;
 
 /**
  * A hidden temporary folder beside a target (same file system, so the result can be renamed into
@@ -26,7 +25,7 @@ final class WorkFolder implements AutoCloseable {
     try {
       Path parent = target.getParent();
       Files.createDirectories(parent);
-      return new WorkFolder(Files.createTempDirectory(parent, "." + target.getFileName() + ".import-"));
+      return new WorkFolder(AtomicFiles.createTempFolder(parent, target.getFileName() + ".import-"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a work folder beside " + target, e);
     }
@@ -47,13 +46,8 @@ final class WorkFolder implements AutoCloseable {
   }
 
   private void delete() {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      AtomicFiles.deleteTree(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + path, e);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.mlmsuite.backbone.train.AtomicFiles;
 
 /**
  * How a {@link WordPieceTokenizer} treats text; saved beside {@code vocab.txt} in a model directory
@@ -48,7 +49,7 @@ public record TokenizerConfig(boolean lowercase, int maxLength) {
     Path file = dir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
+      Path tmp = AtomicFiles.tempSibling(file);
       try {
         JSON.writeValue(tmp.toFile(), this);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

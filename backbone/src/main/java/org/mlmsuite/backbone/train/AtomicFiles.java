@@ -10,9 +10,33 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
-/** Crash-safe file writes: write a temp file, fsync it, rename over the target, fsync the directory. */
-final class AtomicFiles {
+/**
+ * Crash-safe file writes: write a temp file, fsync it, rename over the target, fsync the directory.
+ *
+ * <p>Temp files and folders are made with {@code CREATE_NEW} / {@code createDirectory}, never {@code
+ * Files.createTempFile} / {@code createTempDirectory}: those are owner-only (0600 / 0700), and a
+ * model renamed into place would keep that, so another user could not serve it. These honour the
+ * process umask, like every other tool.
+ */
+public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /** A new, not yet existing hidden sibling of {@code target}: {@code .NAME.<unique>.tmp}. */
+  public static Path tempSibling(Path target) {
+    return target.toAbsolutePath().resolveSibling(
+        "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+  }
+
+  /** Creates a new hidden folder {@code .PREFIX<unique>} in {@code parent}, with the umask's permissions. */
+  public static Path createTempFolder(Path parent, String prefix) throws IOException {
+    while (true) {
+      try {
+        return Files.createDirectory(parent.resolve("." + prefix + Long.toHexString(System.nanoTime())));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another writer picked the same nanosecond: try the next name
+      }
+    }
+  }
 
   static void writeString(Path target, String content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -52,7 +76,7 @@ final class AtomicFiles {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
