@@ -443,6 +443,10 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--k", description = "Extractive: sentences per summary (default: the model's).")
     Integer k;
 
+    @Option(names = "--document-field", defaultValue = "document",
+        description = "JSON field holding the document (default: ${DEFAULT-VALUE}; DialogSum files say dialogue).")
+    String documentField;
+
     @Override
     public Integer call() {
       ObjectMapper json = new ObjectMapper();
@@ -462,6 +466,7 @@ public final class SummarizeCommand implements Runnable {
         while ((line = in.readLine()) != null) {
           n++;
           if (line.isBlank()) {
+            pending.add(null); // a blank line out keeps the output line-aligned with the input
             continue;
           }
           JsonNode node;
@@ -470,9 +475,10 @@ public final class SummarizeCommand implements Runnable {
           } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("stdin:" + n + ": not a JSON object (" + e.getOriginalMessage() + ")");
           }
-          JsonNode doc = node == null ? null : node.get("document");
+          JsonNode doc = node == null ? null : node.get(documentField);
           if (doc == null || !doc.isTextual() || doc.asText().isBlank()) {
-            throw new IllegalArgumentException("stdin:" + n + ": field 'document' is missing, empty or not a string");
+            throw new IllegalArgumentException("stdin:" + n + ": field '" + documentField
+                + "' is missing, empty or not a string");
           }
           pending.add(node);
           if (pending.size() == BATCH) {
@@ -486,16 +492,24 @@ public final class SummarizeCommand implements Runnable {
       return 0;
     }
 
-    private static void flush(Summarizer s, SummaryOptions options, int k, List<JsonNode> pending, ObjectMapper json,
+    /** Summarizes the pending documents in one batch and prints a line for each entry (blank for null). */
+    private void flush(Summarizer s, SummaryOptions options, int k, List<JsonNode> pending, ObjectMapper json,
         java.io.PrintWriter out) throws IOException {
-      List<String> documents = pending.stream().map(node -> node.get("document").asText()).toList();
-      List<String> summaries = options != null ? s.summarizeAll(documents, options) : s.summarizeAll(documents, k);
-      for (int i = 0; i < pending.size(); i++) {
-        var result = json.createObjectNode();
-        if (pending.get(i).has("id")) {
-          result.set("id", pending.get(i).get("id"));
+      List<String> documents = pending.stream().filter(java.util.Objects::nonNull)
+          .map(node -> node.get(documentField).asText()).toList();
+      List<String> summaries = documents.isEmpty() ? List.of()
+          : options != null ? s.summarizeAll(documents, options) : s.summarizeAll(documents, k);
+      java.util.Iterator<String> next = summaries.iterator();
+      for (JsonNode node : pending) {
+        if (node == null) {
+          out.println();
+          continue;
         }
-        result.put("summary", summaries.get(i));
+        var result = json.createObjectNode();
+        if (node.has("id")) {
+          result.set("id", node.get("id"));
+        }
+        result.put("summary", next.next());
         out.println(json.writeValueAsString(result));
       }
       out.flush();

@@ -121,9 +121,11 @@ class SummarizeAbstractiveCommandTest {
           "--max-length", "6");
       assertEquals(0, out.exitCode(), out.stderr());
       List<String> lines = out.stdout().lines().toList();
-      assertEquals(2, lines.size(), out.stdout());
+      // line-aligned with the input: the blank line between the two documents stays blank
+      assertEquals(3, lines.size(), out.stdout());
       assertTrue(lines.get(0).startsWith("{\"id\":7,\"summary\":\""), lines.get(0));
-      assertTrue(lines.get(1).startsWith("{\"summary\":\""), lines.get(1));
+      assertEquals("", lines.get(1));
+      assertTrue(lines.get(2).startsWith("{\"summary\":\""), lines.get(2));
     } finally {
       System.setIn(saved);
     }
@@ -160,6 +162,16 @@ class SummarizeAbstractiveCommandTest {
       MainTest.Captured run = MainTest.Captured.run("summarize", "run", "--model", model.toString());
       assertEquals(2, run.exitCode());
       assertTrue(run.stderr().contains("stdin:2: field 'document' is missing, empty or not a string"), run.stderr());
+    } finally {
+      System.setIn(saved);
+    }
+    try {
+      // DialogSum-style records name the document 'dialogue'
+      System.setIn(new ByteArrayInputStream("{\"dialogue\": \"#Person1#: apple river\"}\n".getBytes(StandardCharsets.UTF_8)));
+      MainTest.Captured dialogue = MainTest.Captured.run("summarize", "run", "--model", model.toString(),
+          "--document-field", "dialogue", "--beam", "1", "--max-length", "6");
+      assertEquals(0, dialogue.exitCode(), dialogue.stderr());
+      assertTrue(dialogue.stdout().startsWith("{\"summary\":\""), dialogue.stdout());
     } finally {
       System.setIn(saved);
     }
