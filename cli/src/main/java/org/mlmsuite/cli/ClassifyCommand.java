@@ -377,19 +377,31 @@ public final class ClassifyCommand implements Runnable {
       try (DelimitedReader reader = DelimitedReader.open(input, DelimitedFormat.forFile(input).withHeader(header),
           BadRowPolicy.FAIL)) {
         reader.requireColumns(pair == null ? List.of(text) : List.of(text, pair));
-        List<String> head = new ArrayList<>(header ? reader.header() : List.of());
+        List<String> added = new ArrayList<>(List.of("predicted_label"));
+        clf.labels().forEach(l -> added.add("p:" + l));
         List<DelimitedRow> rows = new ArrayList<>();
         boolean wroteHeader = false;
+        if (header) {
+          // written before any row, so a header-only input still gives a header-only output
+          for (String column : reader.header()) {
+            if (added.contains(column)) {
+              throw new IllegalArgumentException(input + ": already has a column '" + column
+                  + "', which the predictions would add again; remove it or rename it");
+            }
+          }
+          List<String> head = new ArrayList<>(reader.header());
+          head.addAll(added);
+          writeRow(w, head, delimiter);
+          wroteHeader = true;
+        }
         while (reader.hasNext()) {
           DelimitedRow row = reader.next();
           if (!wroteHeader) {
-            if (head.isEmpty()) {
-              for (int i = 0; i < row.fields().size(); i++) {
-                head.add("column" + i);
-              }
+            List<String> head = new ArrayList<>();
+            for (int i = 0; i < row.fields().size(); i++) {
+              head.add("column" + i);
             }
-            head.add("predicted_label");
-            clf.labels().forEach(l -> head.add("p:" + l));
+            head.addAll(added);
             writeRow(w, head, delimiter);
             wroteHeader = true;
           }

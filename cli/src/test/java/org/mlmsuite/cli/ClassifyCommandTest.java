@@ -173,4 +173,26 @@ class ClassifyCommandTest {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temp file left behind");
     }
   }
+
+  @Test
+  void predictOnAHeaderOnlyInputWritesTheHeader() throws IOException {
+    Path in = Files.writeString(tmp.resolve("empty.csv"), "id,review\n");
+    Path outFile = tmp.resolve("empty-preds.csv");
+    MainTest.Captured out = MainTest.Captured.run("classify", "predict", "--model", model.toString(),
+        "--input", in.toString(), "--output", outFile.toString());
+    assertEquals(0, out.exitCode(), out.stderr());
+    assertEquals(List.of("id,review,predicted_label,p:négatif,p:pos itive"), Files.readAllLines(outFile));
+  }
+
+  @Test
+  void predictRefusesAnInputThatAlreadyHasAPredictionColumn() throws IOException {
+    Path in = Files.writeString(tmp.resolve("again.csv"), "review,predicted_label\ngood movie,pos itive\n");
+    Path outFile = tmp.resolve("again-preds.csv");
+    MainTest.Captured out = MainTest.Captured.run("classify", "predict", "--model", model.toString(),
+        "--input", in.toString(), "--output", outFile.toString());
+    assertEquals(Main.EXIT_USER_ERROR, out.exitCode(), out.stderr());
+    assertEquals("mlm: " + in + ": already has a column 'predicted_label', which the predictions would add again;"
+        + " remove it or rename it", out.stderr().strip());
+    assertFalse(Files.exists(outFile));
+  }
 }
