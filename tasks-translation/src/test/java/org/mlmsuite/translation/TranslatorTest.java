@@ -122,6 +122,22 @@ class TranslatorTest {
   }
 
   @Test
+  void greedyOutputOfEachSourceIsTheSameAloneAndInMixedLengthBatches() {
+    // sources of 2 to 5 letters: each batch of 8 or 32 pads most of its rows
+    List<String> sources = test.sources().subList(0, 64);
+    TranslationOptions greedy = TranslationOptions.greedy(16);
+    try (Translator t = Translator.load(tmp.resolve("mt"))) {
+      List<String> alone = sources.stream().map(s -> t.translate(s, greedy)).toList();
+      for (int batchSize : new int[] {8, 32}) {
+        for (int from = 0; from < sources.size(); from += batchSize) {
+          assertEquals(alone.subList(from, from + batchSize),
+              t.translateBatch(sources.subList(from, from + batchSize), greedy), "batches of " + batchSize + " from " + from);
+        }
+      }
+    }
+  }
+
+  @Test
   void emptyInputIsAUserErrorNamingTheInput() {
     try (Translator t = Translator.load(tmp.resolve("mt"))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
