@@ -6,10 +6,8 @@
  * *Command} class per subcommand, e.g. {@code PretrainCommand}, {@link
  * org.mlmsuite.cli.ClassifyCommand}, {@link org.mlmsuite.cli.TranslateCommand}, {@link
  * org.mlmsuite.cli.SummarizeCommand}, {@link org.mlmsuite.cli.MetricsCommand} with one class per
- * metric. The same package holds {@code mlm demo} ({@code DemoCommand}, {@code DemoStages}, {@code
- * DemoReport}, {@code DemoSize}) and {@code mlm bench} ({@code BenchCommand}, {@code BenchSuite},
- * {@code BenchStagePlanner}, {@code BenchPlan}, {@code BenchReport}, {@code AblationRun}), which
- * run the other subcommands as cached stages.
+ * metric. {@code DemoCommand} and {@code BenchCommand} only parse options: the demo and the
+ * benchmark are in the {@code bench} module ({@code org.mlmsuite.bench}).
  *
  * <p>Today the task commands hold task logic as well as options: {@code classify eval} trains the
  * doccat baseline and assembles the report's provenance, {@code classify predict} writes the

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -205,23 +203,6 @@ class BenchCommandTest {
   }
 
   @Test
-  void builtInSuitesAndReferencesParse() {
-    BenchSuite full = BenchSuite.load("full");
-    assertEquals("tiny", full.backbone().preset());
-    assertTrue(full.backbone().cased());
-    assertEquals(List.of("pretrain-en", "multi30k-en-de"), full.backbone().corpus());
-    BenchSuite.TaskRun abstractive = full.tasks().stream().filter(t -> t.mode().equals("abstractive")).findFirst().orElseThrow();
-    assertEquals(12000, full.backbone().steps(), "the benchmark backbone of docs/benchmarks.md");
-    assertEquals("dialogsum", abstractive.train());
-    assertEquals(List.of(1, 4), full.only(List.of("translation")).tasks().get(0).beams());
-    BenchSuite quickSuite = BenchSuite.load("quick");
-    assertEquals(List.of("sst2", "agnews"), quickSuite.only(List.of("classification")).tasks().stream().map(BenchSuite.TaskRun::name).toList());
-    ReferenceNumbers refs = ReferenceNumbers.load();
-    assertEquals(3, refs.forKey("sst2").size());
-    refs.references().forEach(r -> assertFalse(r.source().isBlank(), r.toString()));
-  }
-
-  @Test
   void fullSuiteDryRunPlansEveryStageWithOneBilingualBackbone() {
     MainTest.Captured r = MainTest.Captured.run("bench", "--suite", "full", "--dry-run", "--out", tmp.resolve("full").toString());
     assertEquals(0, r.exitCode(), r.stderr());
@@ -240,17 +221,6 @@ class BenchCommandTest {
     assertTrue(commands.stream().anyMatch(c -> c.startsWith("mlm translate eval --model {stage:multi30k-train}/warm-started "
         + "--test multi30k-en-de:test --beam 1,4")), r.stdout());
     assertTrue(r.stdout().lines().anyMatch(l -> l.contains("train the abstractive summarizer on dialogsum")), r.stdout());
-  }
-
-  @Test
-  void aFailingRequiredStageStopsWithOneLineNamingIt() throws Exception {
-    BenchPlan plan = new BenchPlan();
-    plan.add("broken", "vocabulary from a missing file", List.of("tokenizer", "train", "--corpus",
-        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1);
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> plan.run(tmp.resolve("plan-required"), new PrintWriter(new StringWriter())));
-    assertTrue(e.getMessage().startsWith("bench stopped: stage 'vocabulary from a missing file' failed (see the error above): "
-        + "mlm tokenizer train --corpus " + tmp.resolve("missing.txt")), e.getMessage());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.bench.DemoSize;
 import org.mlmsuite.eval.report.JsonReportFormat;
 import org.mlmsuite.eval.report.MetricsTableSection;
 import org.mlmsuite.eval.report.Report;

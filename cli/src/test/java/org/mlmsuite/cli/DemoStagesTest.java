@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.bench.DemoStages;
 
 class DemoStagesTest {
   @TempDir Path tmp;
@@ -27,7 +28,7 @@ class DemoStagesTest {
   void aCompletedStageIsReusedAndAChangedCommandRebuilds() throws Exception {
     Path corpus = Files.writeString(tmp.resolve("c.txt"), "the cat sat on the mat\nthe dog sat on the log\n");
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 3, new PrintWriter(log));
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 3, new PrintWriter(log), Main::run);
 
     Path first = stages.run("vocab", "vocab", vocabStage(corpus, 40));
     assertTrue(Files.isRegularFile(first.resolve("vocab.txt")));
@@ -45,7 +46,7 @@ class DemoStagesTest {
   @Test
   void aFailedStageIsNotMarkedDone() throws Exception {
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 1, new PrintWriter(log));
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 1, new PrintWriter(log), Main::run);
     var e = assertThrows(IllegalStateException.class,
         () -> stages.run("vocab", "vocab", vocabStage(tmp.resolve("missing.txt"), 40)));
     assertTrue(e.getMessage().startsWith("demo stage 'vocab' failed (exit 2): mlm tokenizer train"), e.getMessage());
@@ -59,7 +60,7 @@ class DemoStagesTest {
     Path corpus = Files.writeString(tmp.resolve("c.txt"), String.join("\n\n", "the cat sat on the mat.",
         "the dog sat on the log.", "a cat and a dog.", "the mat and the log.", "the cat and the dog sat.") + "\n");
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 4, new PrintWriter(log));
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 4, new PrintWriter(log), Main::run);
     Path vocab = stages.run("vocab", "vocab", vocabStage(corpus, 40));
     List<String> pretrain = List.of("pretrain", "--corpus", corpus.toString(), "--vocab", vocab.resolve("vocab.txt").toString(),
         "--preset", "micro", "--steps", "6", "--batch-size", "2", "--seq-length", "8", "--checkpoint-every", "3",

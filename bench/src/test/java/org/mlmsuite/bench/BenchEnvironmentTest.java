@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

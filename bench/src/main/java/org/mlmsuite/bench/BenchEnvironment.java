@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ final class BenchEnvironment {
     return System.getProperty("os.arch") + " (model unknown)";
   }
 
-  /** Where the build writes the commit it built from (see cli/pom.xml), relative to this class. */
+  /** Where the build writes the commit it built from (see bench/pom.xml), relative to this class. */
   static final String BUILD_COMMIT_RESOURCE = "build-commit.txt";
 
   private static final String COMMIT = "[0-9a-f]{40}(-dirty)?";

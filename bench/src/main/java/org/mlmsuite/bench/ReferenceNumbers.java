@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Published results on the mirror's sets (resource {@code bench/references.json}, each with its
+ * Published results on the mirror's sets (resource {@code references.json}, each with its
  * source), shown beside our measurements as reference rows and never mixed into them.
  */
 @JsonIgnoreProperties({"comment"})
@@ -17,10 +17,10 @@ record ReferenceNumbers(List<Entry> references) {
   record Entry(String key, String system, String metric, double value, String source) {}
 
   static ReferenceNumbers load() {
-    try (InputStream in = ReferenceNumbers.class.getResourceAsStream("bench/references.json")) {
+    try (InputStream in = ReferenceNumbers.class.getResourceAsStream("references.json")) {
       return new ObjectMapper().readValue(in, ReferenceNumbers.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read bench/references.json", e);
+      throw new UncheckedIOException("cannot read references.json", e);
     }
   }
 

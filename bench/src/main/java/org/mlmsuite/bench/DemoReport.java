@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

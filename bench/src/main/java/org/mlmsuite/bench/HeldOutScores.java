@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A benchmark suite as data: how to build the one backbone every task shares, and the task runs
  * (dataset, subset sizes, fine-tuning budget, baselines). The built-in suites are resources
- * {@code bench/quick.json} and {@code bench/full.json}; {@code --suite} also takes a JSON file of
+ * {@code quick.json} and {@code full.json} beside this class; {@code --suite} also takes a JSON file of
  * the same shape.
  */
 @JsonIgnoreProperties({"comment"})
@@ -56,7 +56,7 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
    * @param baselines no-pretraining (same task, random init), doccat, lead-N, longest-N; translation
    *     always scores copy-source
    * @param beams translation: beam sizes to score (1 = greedy)
-   * @param reference key into the published reference numbers (bench/references.json)
+   * @param reference key into the published reference numbers (references.json)
    */
   @JsonIgnoreProperties({"comment"})
   record TaskRun(String name, String task, String mode, String title, String train, String dev, String test,
@@ -99,8 +99,8 @@ record BenchSuite(String name, String description, BackboneRecipe backbone, List
       throw new IllegalArgumentException("--suite: unknown suite '" + nameOrFile + "' (known: "
           + String.join(", ", BUILT_IN) + ", or a suite .json file)");
     }
-    try (InputStream in = BenchSuite.class.getResourceAsStream("bench/" + name + ".json")) {
-      return read(in, "bench/" + name + ".json");
+    try (InputStream in = BenchSuite.class.getResourceAsStream(name + ".json")) {
+      return read(in, name + ".json");
     } catch (IOException e) {
       throw new IllegalStateException("cannot read built-in suite " + name, e);
     }

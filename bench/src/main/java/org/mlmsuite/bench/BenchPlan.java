@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,8 +54,8 @@ final class BenchPlan {
   }
 
   /** Runs every stage in order under {@code workDir}, printing progress and an ETA to {@code log}. */
-  void run(Path workDir, PrintWriter log) {
-    DemoStages runner = new DemoStages(workDir, stages.size(), log);
+  void run(Path workDir, PrintWriter log, CommandRunner mlm) {
+    DemoStages runner = new DemoStages(workDir, stages.size(), log, mlm);
     double totalWeight = stages.stream().mapToDouble(Stage::weight).sum();
     double doneWeight = 0;
     long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 /**
  * How big each demo stage is. {@link #DEMO} fits the whole demo in about ten minutes on two
@@ -7,7 +7,7 @@ package org.mlmsuite.cli;
  * @param nerCutoff OpenNLP feature cutoff (1 lets a handful of sentences train a name finder)
  * @param pretrainSteps optimizer steps of the backbone; also settable with {@code --pretrain-steps}
  */
-record DemoSize(
+public record DemoSize(
     String name,
     int vocabSize, int nerIterations, int nerCutoff,
     String preset, int pretrainSteps, int pretrainBatch, int pretrainSeqLength,
@@ -15,14 +15,14 @@ record DemoSize(
     int translationPairs, int translationSteps, int translationBatch, int translationMaxLength, int translationTestPairs,
     int summaryDocuments, int summarySteps, int summaryBatch, int summaryMaxLength, int summaryTestDocuments) {
 
-  static final DemoSize DEMO = new DemoSize("demo",
+  public static final DemoSize DEMO = new DemoSize("demo",
       10_000, 100, 5,
       "tiny", 300, 32, 128,
       4_000, 400, 32, 64,
       10_000, 500, 32, 48, 200,
       1_000, 200, 8, 256, 100);
 
-  static final DemoSize SMOKE = new DemoSize("smoke",
+  public static final DemoSize SMOKE = new DemoSize("smoke",
       200, 5, 1,
       "micro", 4, 4, 32,
       16, 3, 4, 16,

@@ -1,12 +1,15 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.classification.LabeledData;
 import org.mlmsuite.classification.TextColumns;
 import org.mlmsuite.datasets.LabeledText;
@@ -117,9 +120,14 @@ final class BenchSubsets {
     return spec.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /** A temporary file beside the target, then a rename: a subset file is whole or absent. */
   private static void write(Path file, String text) {
+    Path tmp = AtomicFiles.tempSibling(file);
     try {
-      AtomicTextFile.write(file, text);
+      Files.createDirectories(tmp.getParent());
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(tmp);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

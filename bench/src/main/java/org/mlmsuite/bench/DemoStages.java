@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,17 +21,19 @@ import java.util.stream.Stream;
  * on it. A stage counts as built once its {@value #DONE} marker exists; an interrupted training
  * stage is resumed from its last checkpoint.
  */
-final class DemoStages {
-  static final String DONE = ".done";
+public final class DemoStages {
+  public static final String DONE = ".done";
   private static final String OUT = "{out}";
 
   private final Path workDir;
   private final PrintWriter log;
+  private final CommandRunner mlm;
   private int stageNumber;
   private final int stageCount;
 
-  DemoStages(Path workDir, int stageCount, PrintWriter log) {
+  public DemoStages(Path workDir, int stageCount, PrintWriter log, CommandRunner mlm) {
     this.workDir = workDir;
+    this.mlm = mlm;
     this.stageCount = stageCount;
     this.log = log;
   }
@@ -40,7 +42,7 @@ final class DemoStages {
    * Runs {@code mlm args} unless a stage with the same command already completed; {@code {out}}
    * in the arguments stands for the stage's folder, which is returned.
    */
-  Path run(String name, String what, List<String> args) {
+  public Path run(String name, String what, List<String> args) {
     stageNumber++;
     String key = name + "-" + hash(args);
     Path dir = workDir.resolve(key);
@@ -71,7 +73,7 @@ final class DemoStages {
       resolved.add("--resume"); // not part of the stage's identity: same command, continued
     }
     long start = System.nanoTime();
-    int code = Main.run(resolved.toArray(String[]::new));
+    int code = mlm.run(resolved.toArray(String[]::new));
     if (code != 0) {
       throw new IllegalStateException("demo stage '" + what + "' failed (exit " + code + "): mlm "
           + String.join(" ", resolved));
@@ -91,7 +93,7 @@ final class DemoStages {
    * as an uninterrupted run, so an interrupted training stage (hours, in a full benchmark) is
    * continued rather than started over; any other interrupted stage is rebuilt from nothing.
    */
-  static boolean trains(List<String> args) {
+  public static boolean trains(List<String> args) {
     return args.get(0).equals("pretrain")
         || (args.size() > 1 && args.get(1).equals("train") && List.of("classify", "translate", "summarize").contains(args.get(0)));
   }
@@ -101,15 +103,6 @@ final class DemoStages {
     stageNumber++;
     log.printf("[%d/%d] %s%n", stageNumber, stageCount, what);
     log.flush();
-  }
-
-  /** Runs a command whose output is only printed (never cached). */
-  void show(String what, List<String> args) {
-    announce(what);
-    int code = Main.run(args.toArray(String[]::new));
-    if (code != 0) {
-      throw new IllegalStateException("demo stage '" + what + "' failed (exit " + code + "): mlm " + String.join(" ", args));
-    }
   }
 
   private static String hash(List<String> args) {

@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ import org.mlmsuite.eval.report.ReportWriter;
  * (only the masking and the seed change), fine-tuned on the selected task runs; then seed
  * statistics per task and strategy ({@link AblationStatistics}) in a report.
  */
-final class AblationRun {
+public final class AblationRun {
   /** What {@code --masking mixture} stands for: BERT tokens, SpanBERT spans and ERNIE entities. */
-  static final String MIXTURE = "mixture:random=0.4,span=0.3,entity=0.3";
+  public static final String MIXTURE = "mixture:random=0.4,span=0.3,entity=0.3";
   /** The score compared per task kind (the task reports hold the rest). */
   static final Map<String, String> PRIMARY = Map.of(
       "classification", "accuracy", "translation", "BLEU", "summarization", "rougeL");
@@ -41,6 +41,41 @@ final class AblationRun {
     this.specs = List.copyOf(specs);
     this.seeds = seeds;
     this.work = work;
+  }
+
+  /**
+   * What {@code mlm bench ablation} was asked for.
+   *
+   * @param masking strategy names (random, span, mixture, ...) or pretrain masking specs
+   * @param seeds seeds per strategy
+   * @param suite quick, full or a suite .json: the backbone recipe and the task runs
+   * @param only task kinds or run names to fine-tune
+   * @param pretrainSteps 0: the suite's; @param finetuneSteps 0: the suite's
+   * @param out the report folder, or null; @param workDir the stage cache, or null
+   * @param dryRun print the stages' commands and stop
+   */
+  public record Options(List<String> masking, int seeds, String suite, List<String> only, long pretrainSteps,
+      long finetuneSteps, Path out, Path workDir, boolean dryRun) {}
+
+  /** Checks the options, runs the ablation and prints each strategy's verdict and the report's paths. */
+  public static void run(Options o, String command, PrintWriter out, PrintWriter log, CommandRunner mlm) {
+    if (o.pretrainSteps() < 0 || o.finetuneSteps() < 0) {
+      throw new IllegalArgumentException("--pretrain-steps/--finetune-steps: must not be negative");
+    }
+    BenchSuite suite = BenchSuite.load(o.suite()).only(o.only()).withSteps(o.pretrainSteps(), o.finetuneSteps());
+    List<String> specs = specs(o.masking());
+    if (o.seeds() < 1) {
+      throw new IllegalArgumentException("--seeds: must be at least 1, got " + o.seeds());
+    }
+    Path outDir = (o.out() != null ? o.out() : Path.of("runs", "bench-ablation-" + suite.name())).toAbsolutePath();
+    Path work = (o.workDir() != null ? o.workDir() : outDir.resolve("stages")).toAbsolutePath();
+    AblationRun run = new AblationRun(suite, o.masking(), specs, o.seeds(), work);
+    Path html = run.run(log, command, outDir, o.dryRun(), out, mlm);
+    if (html == null) {
+      return;
+    }
+    run.statements().forEach(out::println);
+    Bench.printReportPaths(out, outDir, html);
   }
 
   /** The pretrain masking spec of each name; unknown names are a one-line user error. */
@@ -67,7 +102,7 @@ final class AblationRun {
   }
 
   /** Runs the ablation and writes its report into outDir (returns report.html); with dryRun only prints the plan (returns null). */
-  Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out) {
+  private Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out, CommandRunner mlm) {
     long start = System.nanoTime();
     BenchPlan plan = new BenchPlan();
     BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
@@ -100,7 +135,7 @@ final class AblationRun {
       plan.print(out);
       return null;
     }
-    plan.run(work, log);
+    plan.run(work, log, mlm);
 
     String reference = names.contains("random") ? "random" : names.get(0);
     Report.Builder report = Report.builder("mlm bench ablation: masking strategies on the " + suite.name() + " suite")
