@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -17,6 +18,18 @@ public final class UntrainedBackbone {
   public static final String KIND = "backbone";
 
   private UntrainedBackbone() {}
+
+  /**
+   * {@code mlm backbone init}: a backbone of {@code preset} over the WordPiece vocabulary in
+   * {@code vocab} (cased or not), initialised from {@code seed}, written to {@code out}.
+   */
+  public record Request(Path vocab, boolean cased, String preset, long seed, Path out) {
+    /** Writes it; returns the folder. */
+    public ModelDirectory write() {
+      WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, cased ? TokenizerConfig.cased() : TokenizerConfig.uncased());
+      return UntrainedBackbone.write(out, TransformerConfig.preset(preset, tokenizer.vocabulary().size()), tokenizer, seed);
+    }
+  }
 
   /** Initialises {@link BertForMaskedLm} from {@code seed} and writes it as a backbone model directory. */
   public static ModelDirectory write(Path dir, TransformerConfig config, WordPieceTokenizer tokenizer, long seed) {

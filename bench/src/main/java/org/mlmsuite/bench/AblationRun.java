@@ -105,7 +105,7 @@ public final class AblationRun {
   private Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out, CommandRunner mlm) {
     long start = System.nanoTime();
     BenchPlan plan = new BenchPlan();
-    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
+    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null), mlm);
     BenchSuite.BackboneRecipe recipe = suite.backbone();
     // stage names per [strategy][seed][task], and per [strategy][seed] for the backbones
     List<List<List<BenchStagePlanner.TaskStages>>> stages = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class AblationRun {
       plan.print(out);
       return null;
     }
-    plan.run(work, log, mlm);
+    plan.run(work, log);
 
     String reference = names.contains("random") ? "random" : names.get(0);
     Report.Builder report = Report.builder("mlm bench ablation: masking strategies on the " + suite.name() + " suite")

@@ -41,7 +41,7 @@ public final class Bench {
     long start = System.nanoTime();
 
     BenchPlan plan = new BenchPlan();
-    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
+    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null), mlm);
     String backboneRef = backbone != null ? backbone.toAbsolutePath().toString() : planner.backbone(suite.backbone(), "backbone");
     String preset = backbone != null ? "tiny" : suite.backbone().preset();
     List<BenchStagePlanner.TaskStages> runs = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class Bench {
       plan.print(out);
       return;
     }
-    plan.run(work, log, mlm);
+    plan.run(work, log);
 
     ReferenceNumbers references = ReferenceNumbers.load();
     List<BenchReport.TaskResult> results = new ArrayList<>();

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ordered {@code mlm} commands of a benchmark, planned before anything runs (so progress can
- * say "stage 3 of 17" and give an ETA), then run as cached {@link DemoStages}. An argument may
- * name an earlier stage's folder as {@code {stage:NAME}}. A failing stage stops the benchmark; the
+ * The ordered stages of a benchmark, planned before anything runs (so progress can say "stage 3 of
+ * 17" and give an ETA), then run cached by {@link DemoStages}. A path argument may name an earlier
+ * stage's folder as {@code {stage:NAME}}. A failing stage stops the benchmark; the
  * stages before it stay cached.
  */
 final class BenchPlan {
@@ -25,7 +25,7 @@ final class BenchPlan {
   private static final Pattern REF = Pattern.compile("\\{stage:([^}]+)}");
 
   /** @param weight relative cost, for the ETA (e.g. optimizer steps x batch) */
-  record Stage(String name, String what, List<String> args, double weight) {}
+  record Planned(String name, String what, Stage stage, double weight) {}
 
   /**
    * A completed stage: its folder, the exact command, and the wall time and software/hardware of
@@ -33,16 +33,16 @@ final class BenchPlan {
    */
   record Done(Path dir, String command, double seconds, String environment, boolean reused) {}
 
-  private final List<Stage> stages = new ArrayList<>();
+  private final List<Planned> stages = new ArrayList<>();
   private final Map<String, Done> done = new LinkedHashMap<>();
 
-  void add(String name, String what, List<String> args, double weight) {
-    for (Stage s : stages) {
+  void add(String name, String what, Stage stage, double weight) {
+    for (Planned s : stages) {
       if (s.name().equals(name)) {
         throw new IllegalStateException("stage " + name + " planned twice");
       }
     }
-    stages.add(new Stage(name, what, List.copyOf(args), weight));
+    stages.add(new Planned(name, what, stage, weight));
   }
 
   boolean has(String name) {
@@ -54,33 +54,33 @@ final class BenchPlan {
   }
 
   /** Runs every stage in order under {@code workDir}, printing progress and an ETA to {@code log}. */
-  void run(Path workDir, PrintWriter log, CommandRunner mlm) {
-    DemoStages runner = new DemoStages(workDir, stages.size(), log, mlm);
-    double totalWeight = stages.stream().mapToDouble(Stage::weight).sum();
+  void run(Path workDir, PrintWriter log) {
+    DemoStages runner = new DemoStages(workDir, stages.size(), log);
+    double totalWeight = stages.stream().mapToDouble(Planned::weight).sum();
     double doneWeight = 0;
     long start = System.nanoTime();
-    for (Stage stage : stages) {
+    for (Planned planned : stages) {
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (doneWeight > 0 && elapsed > 5) {
         double eta = elapsed / doneWeight * (totalWeight - doneWeight);
         log.printf(Locale.ROOT, "bench: %s elapsed, about %s to go%n", clock(elapsed), clock(eta));
       }
-      doneWeight += stage.weight();
-      List<String> args = resolve(stage);
+      doneWeight += planned.weight();
+      Stage stage = resolve(planned);
       long t0 = System.nanoTime();
       long startedAt = System.currentTimeMillis() - 1000;
       Path dir;
       try {
-        dir = runner.run(stage.name(), stage.what(), args);
+        dir = runner.run(planned.name(), planned.what(), stage);
       } catch (IllegalStateException e) {
         if (String.valueOf(e.getMessage()).contains("(exit 2)")) {
           // the command already printed its one-line user error; stop without a stack trace
-          throw new IllegalArgumentException("bench stopped: stage '" + stage.what() + "' failed (see the error above): mlm "
-              + String.join(" ", args), e);
+          throw new IllegalArgumentException("bench stopped: stage '" + planned.what() + "' failed (see the error above): mlm "
+              + String.join(" ", stage.commandLine()), e);
         }
         throw e;
       }
-      done.put(stage.name(), record(dir, (System.nanoTime() - t0) / 1e9, startedAt));
+      done.put(planned.name(), record(dir, (System.nanoTime() - t0) / 1e9, startedAt));
     }
     log.printf(Locale.ROOT, "bench: all %d stages finished in %s%n", stages.size(), clock((System.nanoTime() - start) / 1e9));
     log.flush();
@@ -89,9 +89,9 @@ final class BenchPlan {
   /** Prints the planned commands, {@code {stage:NAME}} standing for earlier stages' folders. */
   void print(PrintWriter out) {
     int i = 0;
-    for (Stage s : stages) {
+    for (Planned s : stages) {
       i++;
-      out.printf(Locale.ROOT, "[%d/%d] %s%n    mlm %s%n", i, stages.size(), s.what(), String.join(" ", s.args()));
+      out.printf(Locale.ROOT, "[%d/%d] %s%n    mlm %s%n", i, stages.size(), s.what(), String.join(" ", s.stage().commandLine()));
     }
     out.flush();
   }
@@ -109,22 +109,21 @@ final class BenchPlan {
     return done.get(name);
   }
 
-  private List<String> resolve(Stage stage) {
-    List<String> out = new ArrayList<>();
-    for (String a : stage.args()) {
+  /** The stage with each {@code {stage:NAME}} replaced by that finished stage's folder. */
+  private Stage resolve(Planned planned) {
+    return planned.stage().withPaths(a -> {
       Matcher m = REF.matcher(a);
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
         Done d = done.get(m.group(1));
         if (d == null) {
-          throw new IllegalStateException("stage " + stage.name() + " needs stage " + m.group(1) + ", which has not run");
+          throw new IllegalStateException("stage " + planned.name() + " needs stage " + m.group(1) + ", which has not run");
         }
         m.appendReplacement(sb, Matcher.quoteReplacement(d.dir().toString()));
       }
       m.appendTail(sb);
-      out.add(sb.toString());
-    }
-    return out;
+      return sb.toString();
+    });
   }
 
   /** Keeps the wall time of the run that built a stage beside it, so a reused stage still reports it. */

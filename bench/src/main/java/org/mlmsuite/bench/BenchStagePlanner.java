@@ -17,24 +17,20 @@ final class BenchStagePlanner {
 
   private final BenchPlan plan;
   private final BenchSubsets subsets;
+  private final CommandRunner mlm;
 
-  BenchStagePlanner(BenchPlan plan, BenchSubsets subsets) {
+  BenchStagePlanner(BenchPlan plan, BenchSubsets subsets, CommandRunner mlm) {
     this.plan = plan;
     this.subsets = subsets;
+    this.mlm = mlm;
   }
 
   /** The vocabulary stage (once per plan); returns the vocab.txt reference. */
   String vocabulary(BenchSuite.BackboneRecipe r) {
     if (!plan.has("vocab")) {
-      List<String> args = new ArrayList<>(List.of("tokenizer", "train"));
-      r.corpus().forEach(c -> args.addAll(List.of("--corpus", c)));
-      args.addAll(List.of("--vocab-size", String.valueOf(r.vocabSize())));
-      if (r.cased()) {
-        args.add("--cased");
-      }
-      args.addAll(List.of("--out", "{out}/vocab.txt"));
       plan.add("vocab", String.format(Locale.ROOT, "WordPiece vocabulary, %d tokens%s, on %s", r.vocabSize(),
-          r.cased() ? " (cased)" : "", String.join(" + ", r.corpus())), args, 5);
+          r.cased() ? " (cased)" : "", String.join(" + ", r.corpus())),
+          new VocabularyStage(r.corpus(), r.vocabSize(), r.cased(), "vocab.txt"), 5);
     }
     return "{stage:vocab}/vocab.txt";
   }
@@ -42,26 +38,19 @@ final class BenchStagePlanner {
   /** Pretrains a backbone with the recipe; returns the backbone folder reference. */
   String backbone(BenchSuite.BackboneRecipe r, String stageName) {
     String vocab = vocabulary(r);
-    MaskingConfig masking = MaskingConfig.parse(r.masking());
-    List<String> args = new ArrayList<>(List.of("pretrain"));
-    r.corpus().forEach(c -> args.addAll(List.of("--corpus", c)));
-    args.addAll(List.of("--vocab", vocab));
-    if (r.cased()) {
-      args.add("--cased");
-    }
-    if (masking.usesEntities()) {
+    String ner = null;
+    if (MaskingConfig.parse(r.masking()).usesEntities()) {
       if (!plan.has("ner")) {
         plan.add("ner", "English name finder on CoNLL-2003 (for entity masking)",
-            List.of("ner", "train", "--conll", "conll2003", "--out", "{out}/ner-en.bin"), 30);
+            new NameFinderStage("conll2003", null, null, "ner-en.bin"), 30);
       }
-      args.addAll(List.of("--ner", "{stage:ner}/ner-en.bin"));
+      ner = "{stage:ner}/ner-en.bin";
     }
-    args.addAll(List.of("--masking", r.masking(), "--preset", r.preset(), "--steps", String.valueOf(r.steps()),
-        "--batch-size", String.valueOf(r.batchSize()), "--seq-length", String.valueOf(r.seqLength()),
-        "--lr", number(r.lr()), "--seed", String.valueOf(r.seed()), "--eval-every", String.valueOf(Math.max(1, r.steps() / 4)),
-        "--checkpoint-every", String.valueOf(Math.max(1, r.steps() / 4)), "--out", "{out}/model"));
+    int every = (int) Math.max(1, r.steps() / 4);
+    PretrainingStage pretraining = new PretrainingStage(r.corpus(), vocab, r.cased(), ner, r.masking(), r.preset(),
+        r.steps(), r.batchSize(), r.seqLength(), r.lr(), r.seed(), every, every, "model");
     plan.add(stageName, String.format(Locale.ROOT, "pretrain a %s backbone, %s masking, %,d steps of %d x %d tokens, seed %d",
-        r.preset(), r.masking(), r.steps(), r.batchSize(), r.seqLength(), r.seed()), args,
+        r.preset(), r.masking(), r.steps(), r.batchSize(), r.seqLength(), r.seed()), pretraining,
         cost(r.preset(), r.steps() * r.batchSize() * r.seqLength()));
     return "{stage:" + stageName + "}/model";
   }
@@ -95,10 +84,10 @@ final class BenchStagePlanner {
     List<String> trainArgs = List.of("classify", "train", "--backbone", backbone, "--train", train,
         "--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
         "--max-length", String.valueOf(run.maxLength()), "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()));
-    plan.add(stem + "-train", "fine-tune on " + describe(run.train(), run.trainExamples()) + " (" + run.title() + ")",
+    add(stem + "-train", "fine-tune on " + describe(run.train(), run.trainExamples()) + " (" + run.title() + ")",
         with(trainArgs, "--out", "{out}/pretrained"), trainCost);
     if (noPretraining) {
-      plan.add(stem + "-train-nopretrain", "the same fine-tuning from random weights (no-pretraining baseline)",
+      add(stem + "-train-nopretrain", "the same fine-tuning from random weights (no-pretraining baseline)",
           with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
     }
     List<String> eval = new ArrayList<>(List.of("classify", "eval", "--model", "{stage:" + stem + "-train}/pretrained",
@@ -110,7 +99,7 @@ final class BenchStagePlanner {
       eval.addAll(List.of("--baseline-model", "{stage:" + stem + "-train-nopretrain}/no-pretraining"));
     }
     eval.addAll(List.of("--report", "{out}/report"));
-    plan.add(stem + "-eval", "evaluate on " + describe(run.test(), run.testExamples())
+    add(stem + "-eval", "evaluate on " + describe(run.test(), run.testExamples())
         + (withBaselines ? " beside the baselines" : ""), eval, trainCost * 0.2);
     return new TaskStages(run, stem + "-eval", null, run.trainExamples(), run.testExamples());
   }
@@ -125,7 +114,7 @@ final class BenchStagePlanner {
     trainArgs.addAll(List.of("--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
         "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()), "--max-source-length", String.valueOf(run.maxLength()),
         "--max-target-length", String.valueOf(run.maxLength())));
-    plan.add(stem + "-train", "fine-tune a warm-started encoder-decoder on " + run.train(),
+    add(stem + "-train", "fine-tune a warm-started encoder-decoder on " + run.train(),
         with(trainArgs, "--out", "{out}/warm-started"), trainCost * 2);
     List<String> test;
     if (run.testExamples() > 0) {
@@ -139,17 +128,17 @@ final class BenchStagePlanner {
     List<String> eval = new ArrayList<>(List.of("translate", "eval", "--model", "{stage:" + stem + "-train}/warm-started"));
     eval.addAll(test);
     eval.addAll(beams);
-    plan.add(stem + "-eval", "translate " + describe(run.test(), run.testExamples()) + " and score BLEU/chrF",
+    add(stem + "-eval", "translate " + describe(run.test(), run.testExamples()) + " and score BLEU/chrF",
         with(eval, "--report", "{out}/report"), trainCost * 0.5);
     String baselineEval = null;
     if (noPretraining) {
-      plan.add(stem + "-train-nopretrain", "the same model from random weights (no-pretraining baseline)",
+      add(stem + "-train-nopretrain", "the same model from random weights (no-pretraining baseline)",
           with(trainArgs, "--no-pretraining", "--out", "{out}/random-init"), trainCost * 2);
       List<String> evalRandom = new ArrayList<>(List.of("translate", "eval", "--model", "{stage:" + stem + "-train-nopretrain}/random-init"));
       evalRandom.addAll(test);
       evalRandom.addAll(beams);
       baselineEval = stem + "-eval-nopretrain";
-      plan.add(baselineEval, "score the no-pretraining model the same way", with(evalRandom, "--report", "{out}/report"),
+      add(baselineEval, "score the no-pretraining model the same way", with(evalRandom, "--report", "{out}/report"),
           trainCost * 0.5);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, 0, run.testExamples());
@@ -168,7 +157,7 @@ final class BenchStagePlanner {
     trainArgs.addAll(run.mode().equals("abstractive")
         ? List.of("--max-source-length", String.valueOf(run.maxLength()), "--max-target-length", "64")
         : List.of("--max-length", String.valueOf(run.maxLength())));
-    plan.add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples()),
+    add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples()),
         with(trainArgs, "--out", "{out}/pretrained"), trainCost);
     List<String> test;
     if (run.testExamples() > 0) {
@@ -183,20 +172,25 @@ final class BenchStagePlanner {
     eval.addAll(test);
     eval.addAll(List.of("--baselines", withBaselines && !lexical.isEmpty() ? String.join(",", lexical) : "none",
         "--report", "{out}/report"));
-    plan.add(stem + "-eval", "summarize " + describe(run.test(), run.testExamples()) + " and score ROUGE", eval,
+    add(stem + "-eval", "summarize " + describe(run.test(), run.testExamples()) + " and score ROUGE", eval,
         trainCost * 0.3);
     String baselineEval = null;
     if (noPretraining) {
-      plan.add(stem + "-train-nopretrain", "the same summarizer from random weights (no-pretraining baseline)",
+      add(stem + "-train-nopretrain", "the same summarizer from random weights (no-pretraining baseline)",
           with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
       List<String> evalRandom = new ArrayList<>(List.of("summarize", "eval", "--model",
           "{stage:" + stem + "-train-nopretrain}/no-pretraining"));
       evalRandom.addAll(test);
       evalRandom.addAll(List.of("--baselines", "none", "--report", "{out}/report"));
       baselineEval = stem + "-eval-nopretrain";
-      plan.add(baselineEval, "score the no-pretraining summarizer the same way", evalRandom, trainCost * 0.3);
+      add(baselineEval, "score the no-pretraining summarizer the same way", evalRandom, trainCost * 0.3);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, run.trainExamples(), run.testExamples());
+  }
+
+  /** A stage still run as its command line (the evaluations, and fine-tuning until it runs through its library). */
+  private void add(String name, String what, List<String> args, double weight) {
+    plan.add(name, what, new CommandStage(args, mlm), weight);
   }
 
   private static List<String> with(List<String> args, String... more) {

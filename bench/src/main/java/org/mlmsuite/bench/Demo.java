@@ -54,43 +54,36 @@ public final class Demo {
       size = size.withPretrainSteps(options.pretrainSteps());
     }
     Path work = options.workDir().toAbsolutePath();
-    DemoStages stages = new DemoStages(work, STAGES, out, mlm);
+    DemoStages stages = new DemoStages(work, STAGES, out);
     DemoReport report = new DemoReport("mlm demo: every stage at demo size");
 
     // Cased and bilingual: translation needs German word pieces, and case is part of BLEU.
+    List<String> corpus = List.of("pretrain-en", "multi30k-en-de");
     Path vocab = stages.run("vocab", String.format(Locale.ROOT,
             "cased WordPiece vocabulary, %,d tokens, trained on pretrain-en + Multi30k En-De", size.vocabSize()),
-        List.of("tokenizer", "train", "--cased", "--corpus", "pretrain-en", "--corpus", "multi30k-en-de",
-            "--vocab-size", String.valueOf(size.vocabSize()), "--out", "{out}/vocab.txt"))
-        .resolve("vocab.txt");
+        new VocabularyStage(corpus, size.vocabSize(), true, "vocab.txt")).resolve("vocab.txt");
     Path ner = stages.run("ner", "English name finder trained on CoNLL-2003 (for entity masking)",
-        List.of("ner", "train", "--conll", "conll2003", "--iterations", String.valueOf(size.nerIterations()),
-            "--cutoff", String.valueOf(size.nerCutoff()), "--out", "{out}/ner-en.bin")).resolve("ner-en.bin");
+        new NameFinderStage("conll2003", size.nerIterations(), size.nerCutoff(), "ner-en.bin")).resolve("ner-en.bin");
+    int every = Math.max(1, size.pretrainSteps() / 3);
     Path backbone = stages.run("backbone", "pretrain a " + size.preset()
             + " backbone on pretrain-en + Multi30k (cased) with entity masking",
-        List.of("pretrain", "--cased", "--corpus", "pretrain-en", "--corpus", "multi30k-en-de", "--vocab", vocab.toString(),
-            "--ner", ner.toString(), "--masking", "entity", "--preset", size.preset(),
-            "--steps", String.valueOf(size.pretrainSteps()), "--lr", "1e-3",
-            "--seq-length", String.valueOf(size.pretrainSeqLength()), "--batch-size", String.valueOf(size.pretrainBatch()),
-            "--eval-every", String.valueOf(Math.max(1, size.pretrainSteps() / 3)),
-            "--checkpoint-every", String.valueOf(Math.max(1, size.pretrainSteps() / 3)),
-            "--out", "{out}/model")).resolve("model");
+        new PretrainingStage(corpus, vocab.toString(), true, ner.toString(), "entity", size.preset(), size.pretrainSteps(),
+            size.pretrainBatch(), size.pretrainSeqLength(), 1e-3, null, every, every, "model")).resolve("model");
     stages.announce("fill-mask with the demo backbone (library API: Backbone.fillMask)");
     List<String> fillMask = fillMask(backbone);
     fillMask.forEach(out::println);
     out.flush();
 
     Path untrained = stages.run("untrained", "the same backbone without pretraining (random weights)",
-        List.of("backbone", "init", "--cased", "--vocab", vocab.toString(), "--preset", size.preset(), "--out", "{out}/model"))
-        .resolve("model");
+        new UntrainedBackboneStage(vocab.toString(), true, size.preset(), "model")).resolve("model");
     Path classifier = fineTuneSst2(stages, size, "sst2", String.format(Locale.ROOT,
-        "fine-tune the pretrained backbone on %,d SST-2 sentences", size.sst2Examples()), backbone, "sst2-pretrained");
+        "fine-tune the pretrained backbone on %,d SST-2 sentences", size.sst2Examples()), backbone, "sst2-pretrained", mlm);
     Path baseline = fineTuneSst2(stages, size, "sst2-nopretrain", "fine-tune the untrained backbone the same way",
-        untrained, "sst2-no-pretraining");
+        untrained, "sst2-no-pretraining", mlm);
     Path classificationReport = stages.run("sst2-eval",
         "evaluate on SST-2 dev beside no pretraining and the OpenNLP doccat baseline",
-        List.of("classify", "eval", "--model", classifier.toString(), "--test", "sst2:dev", "--baseline", "doccat",
-            "--baseline-model", baseline.toString(), "--report", "{out}/report")).resolve("report");
+        new CommandStage(List.of("classify", "eval", "--model", classifier.toString(), "--test", "sst2:dev", "--baseline", "doccat",
+            "--baseline-model", baseline.toString(), "--report", "{out}/report"), mlm)).resolve("report");
     stages.announce("classify a few sentences with the library API (TextClassifier)");
     List<String> predictions = new ArrayList<>();
     predictions.addAll(predictions("pretrained", classifier));
@@ -105,17 +98,17 @@ public final class Demo {
     Path translator = stages.run("translate", String.format(Locale.ROOT,
             "fine-tune an English-German translator (BERT2BERT, random weights) on %,d Multi30k pairs",
             size.translationPairs()),
-        List.of("translate", "train", "--backbone", untrained.toString(), "--train", "multi30k-en-de",
+        new CommandStage(List.of("translate", "train", "--backbone", untrained.toString(), "--train", "multi30k-en-de",
             "--max-train-pairs", String.valueOf(size.translationPairs()), "--dev", "multi30k-en-de:val",
             "--max-dev-pairs", String.valueOf(size.translationTestPairs()),
             "--steps", String.valueOf(size.translationSteps()), "--batch-size", String.valueOf(size.translationBatch()),
             "--lr", "5e-4", "--max-source-length", String.valueOf(size.translationMaxLength()),
-            "--max-target-length", String.valueOf(size.translationMaxLength()), "--out", "{out}/en-de-translator"))
+            "--max-target-length", String.valueOf(size.translationMaxLength()), "--out", "{out}/en-de-translator"), mlm))
         .resolve("en-de-translator");
     Path translationReport = stages.run("translate-eval", String.format(Locale.ROOT,
             "BLEU and chrF (greedy and beam 4) on the first %d Multi30k test2016 pairs beside copying the source", size.translationTestPairs()),
-        List.of("translate", "eval", "--model", translator.toString(), "--test", "multi30k-en-de:test",
-            "--max-test-pairs", String.valueOf(size.translationTestPairs()), "--beam", "1,4", "--report", "{out}/report"))
+        new CommandStage(List.of("translate", "eval", "--model", translator.toString(), "--test", "multi30k-en-de:test",
+            "--max-test-pairs", String.valueOf(size.translationTestPairs()), "--beam", "1,4", "--report", "{out}/report"), mlm))
         .resolve("report");
     stages.announce("translate a few test sentences with the library API (Translator)");
     List<String> translations = translations(translator);
@@ -125,16 +118,16 @@ public final class Demo {
     Path summarizer = stages.run("summarize", String.format(Locale.ROOT,
             "train an extractive summarizer (BertSumExt, random weights) on %,d DialogSum dialogues",
             size.summaryDocuments()),
-        List.of("summarize", "train", "--mode", "extractive", "--backbone", untrained.toString(), "--train", "dialogsum",
+        new CommandStage(List.of("summarize", "train", "--mode", "extractive", "--backbone", untrained.toString(), "--train", "dialogsum",
             "--max-train-examples", String.valueOf(size.summaryDocuments()), "--steps", String.valueOf(size.summarySteps()),
             "--batch-size", String.valueOf(size.summaryBatch()), "--lr", "5e-4",
-            "--max-length", String.valueOf(size.summaryMaxLength()), "--out", "{out}/extractive-summarizer"))
+            "--max-length", String.valueOf(size.summaryMaxLength()), "--out", "{out}/extractive-summarizer"), mlm))
         .resolve("extractive-summarizer");
     Path summaryReport = stages.run("summarize-eval", String.format(Locale.ROOT,
             "ROUGE on the first %d DialogSum test dialogues beside Lead-3 and Longest-3", size.summaryTestDocuments()),
-        List.of("summarize", "eval", "--model", summarizer.toString(), "--test", "dialogsum:test",
+        new CommandStage(List.of("summarize", "eval", "--model", summarizer.toString(), "--test", "dialogsum:test",
             "--max-test-examples", String.valueOf(size.summaryTestDocuments()), "--baselines", "lead-3,longest-3",
-            "--report", "{out}/report")).resolve("report");
+            "--report", "{out}/report"), mlm)).resolve("report");
     // An abstractive summarizer (summarize train --mode abstractive, seq2seq from the backbone)
     // belongs here as two more stages, train and eval, beside the extractive ones.
     stages.announce("summarize a test dialogue with the library API (Summarizer)");
@@ -184,13 +177,13 @@ public final class Demo {
   }
 
   private static Path fineTuneSst2(DemoStages stages, DemoSize size, String name, String what, Path backbone,
-      String modelName) {
-    return stages.run(name, what,
+      String modelName, CommandRunner mlm) {
+    return stages.run(name, what, new CommandStage(
         List.of("classify", "train", "--backbone", backbone.toString(), "--train", "sst2", "--dev", "sst2:dev",
             "--max-train-examples", String.valueOf(size.sst2Examples()), "--steps", String.valueOf(size.sst2Steps()),
             "--batch-size", String.valueOf(size.sst2Batch()), "--max-length", String.valueOf(size.sst2MaxLength()),
             "--lr", "3e-4", "--eval-every", String.valueOf(Math.max(1, size.sst2Steps() / 8)),
-            "--out", "{out}/" + modelName)).resolve(modelName);
+            "--out", "{out}/" + modelName), mlm)).resolve(modelName);
   }
 
   private static List<String> fillMask(Path backboneDir) {

@@ -1,10 +1,12 @@
 package org.mlmsuite.bench;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,36 +17,33 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code mlm} commands as cached stages: each stage's output folder is named by a hash of
- * its command line (whose inputs are earlier stages' folders, themselves named by hash), so a
+ * Runs {@link Stage}s cached: each stage's output folder is named by a hash of its {@code mlm}
+ * command line (whose inputs are earlier stages' folders, themselves named by hash), so a
  * second run reuses whatever is already built and a changed setting rebuilds only what depends
  * on it. A stage counts as built once its {@value #DONE} marker exists; an interrupted training
  * stage is resumed from its last checkpoint.
  */
-public final class DemoStages {
-  public static final String DONE = ".done";
-  private static final String OUT = "{out}";
+final class DemoStages {
+  static final String DONE = ".done";
 
   private final Path workDir;
   private final PrintWriter log;
-  private final CommandRunner mlm;
   private int stageNumber;
   private final int stageCount;
 
-  public DemoStages(Path workDir, int stageCount, PrintWriter log, CommandRunner mlm) {
+  DemoStages(Path workDir, int stageCount, PrintWriter log) {
     this.workDir = workDir;
-    this.mlm = mlm;
     this.stageCount = stageCount;
     this.log = log;
   }
 
   /**
-   * Runs {@code mlm args} unless a stage with the same command already completed; {@code {out}}
-   * in the arguments stands for the stage's folder, which is returned.
+   * Runs the stage unless a stage with the same command line already completed; returns its folder
+   * (the command line's {@value Stage#OUT}).
    */
-  public Path run(String name, String what, List<String> args) {
+  Path run(String name, String what, Stage stage) {
     stageNumber++;
-    String key = name + "-" + hash(args);
+    String key = name + "-" + hash(stage.commandLine());
     Path dir = workDir.resolve(key);
     String header = String.format("[%d/%d] %s", stageNumber, stageCount, what);
     if (Files.exists(dir.resolve(DONE))) {
@@ -52,7 +51,7 @@ public final class DemoStages {
       log.flush();
       return dir;
     }
-    boolean resume = Files.isDirectory(dir) && trains(args);
+    boolean resume = Files.isDirectory(dir) && stage.trains();
     if (resume) {
       log.println(header + ": resuming the interrupted run in " + dir + " ...");
     } else {
@@ -65,21 +64,17 @@ public final class DemoStages {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
-    List<String> resolved = new ArrayList<>();
-    for (String a : args) {
-      resolved.add(a.replace(OUT, dir.toString()));
+    List<String> command = new ArrayList<>();
+    for (String a : stage.commandLine()) {
+      command.add(a.replace(Stage.OUT, dir.toString()));
     }
     if (resume) {
-      resolved.add("--resume"); // not part of the stage's identity: same command, continued
+      command.add("--resume"); // not part of the stage's identity: same command, continued
     }
     long start = System.nanoTime();
-    int code = mlm.run(resolved.toArray(String[]::new));
-    if (code != 0) {
-      throw new IllegalStateException("demo stage '" + what + "' failed (exit " + code + "): mlm "
-          + String.join(" ", resolved));
-    }
+    build(stage, dir, resume, "demo stage '" + what + "' failed (exit %d): mlm " + String.join(" ", command));
     try {
-      Files.writeString(dir.resolve(DONE), String.join(" ", resolved) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(DONE), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(DONE), e);
     }
@@ -89,13 +84,38 @@ public final class DemoStages {
   }
 
   /**
-   * Training commands checkpoint as they go and continue with {@code --resume} to the same result
-   * as an uninterrupted run, so an interrupted training stage (hours, in a full benchmark) is
-   * continued rather than started over; any other interrupted stage is rebuilt from nothing.
+   * Runs the stage; a failure the user can fix is reported as its command reports it, one line
+   * {@code mlm: ...} (exit code 2 for the command), and named in {@code failure}.
    */
-  public static boolean trains(List<String> args) {
-    return args.get(0).equals("pretrain")
-        || (args.size() > 1 && args.get(1).equals("train") && List.of("classify", "translate", "summarize").contains(args.get(0)));
+  private static void build(Stage stage, Path dir, boolean resume, String failure) {
+    try {
+      stage.run(dir, resume);
+    } catch (CommandStage.CommandFailed e) {
+      throw new IllegalStateException(String.format(failure, e.code));
+    } catch (IOException | RuntimeException e) {
+      String userError = userError(e);
+      if (userError == null) {
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      }
+      System.err.println("mlm: " + userError);
+      throw new IllegalStateException(String.format(failure, USER_ERROR_EXIT), e);
+    }
+  }
+
+  /** The CLI's exit code for an error the user can fix. */
+  private static final int USER_ERROR_EXIT = 2;
+
+  /** The message of an error the user can fix (bad input, a missing file), or null for anything else. */
+  private static String userError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException || t instanceof FileNotFoundException) {
+        return t.getMessage();
+      }
+      if (t instanceof NoSuchFileException missing) {
+        return "no such file: " + missing.getFile();
+      }
+    }
+    return null;
   }
 
   /** Starts a stage that the caller carries out itself (nothing cached). */

@@ -3,8 +3,11 @@
  * stages, and one report gathering their numbers beside baselines and published results.
  *
  * <p>Reading order: {@link org.mlmsuite.bench.Demo} (the demo's stages, in order) → {@link
- * org.mlmsuite.bench.DemoStages} (a stage's folder is named by a hash of its {@code mlm} command
- * line; a {@code .done} marker means built; an interrupted training stage resumes) → {@link
+ * org.mlmsuite.bench.Stage} (a typed request run through a library, and the {@code mlm} command
+ * line doing the same: {@code VocabularyStage}, {@code NameFinderStage}, {@code PretrainingStage},
+ * {@code UntrainedBackboneStage}; {@code CommandStage} still runs a command line) → {@code
+ * DemoStages} (a stage's folder is named by a hash of its command line; a {@code .done} marker
+ * means built; an interrupted training stage resumes) → {@link
  * org.mlmsuite.bench.Bench} → {@code BenchSuite} (a suite as data: the backbone recipe and the
  * task runs, resources {@code quick.json} and {@code full.json}) → {@code BenchStagePlanner} (a
  * suite into stages) → {@code BenchPlan} (runs them in order with an ETA, keeps each stage's wall

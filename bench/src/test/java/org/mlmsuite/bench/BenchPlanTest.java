@@ -13,19 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchPlanTest {
   @TempDir Path tmp;
 
-  /** As the CLI answers a user error: one line printed, exit code 2. */
-  private static int userError(String... args) {
-    System.err.println("mlm: no such file or folder: " + args[3]);
-    return 2;
-  }
-
   @Test
   void aFailingRequiredStageStopsWithOneLineNamingIt() throws Exception {
     BenchPlan plan = new BenchPlan();
-    plan.add("broken", "vocabulary from a missing file", List.of("tokenizer", "train", "--corpus",
-        tmp.resolve("missing.txt").toString(), "--vocab-size", "40", "--out", "{out}/vocab.txt"), 1);
+    plan.add("broken", "vocabulary from a missing file",
+        new VocabularyStage(List.of(tmp.resolve("missing.txt").toString()), 40, false, "vocab.txt"), 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> plan.run(tmp.resolve("plan-required"), new PrintWriter(new StringWriter()), BenchPlanTest::userError));
+        () -> plan.run(tmp.resolve("plan-required"), new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().startsWith("bench stopped: stage 'vocabulary from a missing file' failed (see the error above): "
         + "mlm tokenizer train --corpus " + tmp.resolve("missing.txt")), e.getMessage());
   }

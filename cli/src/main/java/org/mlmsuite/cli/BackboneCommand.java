@@ -7,8 +7,6 @@ import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.model.Activation;
 import org.mlmsuite.backbone.pretrained.BertImporter;
 import org.mlmsuite.backbone.model.TransformerConfig;
-import org.mlmsuite.backbone.text.TokenizerConfig;
-import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,12 +81,15 @@ final class BackboneCommand {
 
     @Override
     public Integer call() {
-      WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, cased ? TokenizerConfig.cased() : TokenizerConfig.uncased());
-      TransformerConfig config = TransformerConfig.preset(preset, tokenizer.vocabulary().size());
-      ModelDirectory dir = UntrainedBackbone.write(out, config, tokenizer, seed);
+      ModelDirectory dir = request().write();
+      TransformerConfig config = dir.config();
       spec.commandLine().getOut().printf("wrote untrained %s backbone (L%d/H%d, vocab %d) to %s%n", preset,
           config.numLayers(), config.hiddenSize(), config.vocabSize(), dir.path());
       return 0;
+    }
+
+    UntrainedBackbone.Request request() {
+      return new UntrainedBackbone.Request(vocab, cased, preset, seed, out);
     }
   }
 }

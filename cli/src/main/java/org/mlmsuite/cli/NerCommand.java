@@ -1,24 +1,17 @@
 package org.mlmsuite.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import org.mlmsuite.backbone.ner.NameFinderTrainer;
+import org.mlmsuite.backbone.ner.NameFinderTraining;
 import org.mlmsuite.backbone.ner.NameFinderTrainingConfig;
 import org.mlmsuite.backbone.ner.NerEvaluator;
 import org.mlmsuite.backbone.ner.NerScores;
-import org.mlmsuite.backbone.train.AtomicFiles;
+import org.mlmsuite.datasets.CatalogFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,40 +56,18 @@ public final class NerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path data = conllFile(conll, "train");
-      NameFinderTrainingConfig config = new NameFinderTrainingConfig(iterations, cutoff, threads);
       PrintWriter err = spec.commandLine().getErr();
-      err.println("ner: training on " + data + " (" + iterations + " iterations, cutoff " + cutoff + ")");
-      err.flush();
-      Instant start = Instant.now();
-      TokenNameFinderModel model = NameFinderTrainer.train(data, config);
-      Duration took = Duration.between(start, Instant.now());
-      NameFinderTrainer.save(model, out);
-      writeProvenance(data, config, took);
+      Duration took = NameFinderTraining.run(request(), m -> {
+        err.println(m);
+        err.flush();
+      });
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (trained in %.1f s)%n", out, took.toMillis() / 1000.0);
-      err.println("ner: a model trained on CoNLL-2003 is for research use only; do not redistribute it");
+      err.println(NameFinderTraining.TERMS_NOTICE);
       return 0;
     }
 
-    /** Records data, config and timing beside the model ({@code <out>.json}). */
-    private void writeProvenance(Path data, NameFinderTrainingConfig config, Duration took) throws IOException {
-      Map<String, Object> provenance = new LinkedHashMap<>();
-      provenance.put("model", out.getFileName().toString());
-      provenance.put("trainer", "OpenNLP NameFinderME maxent, default feature generators, BIO codec");
-      provenance.put("data", data.toAbsolutePath().toString());
-      provenance.put("config", config);
-      provenance.put("trainingSeconds", took.toMillis() / 1000.0);
-      provenance.put("createdAt", Instant.now().toString());
-      provenance.put("terms", "If trained on CoNLL-2003 (Reuters): research use only, do not redistribute.");
-      Path json = out.resolveSibling(out.getFileName() + ".json");
-      Path tmp = AtomicFiles.tempSibling(json);
-      try {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), provenance);
-        Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+    NameFinderTraining.Request request() {
+      return new NameFinderTraining.Request(conllFile(conll, "train"), new NameFinderTrainingConfig(iterations, cutoff, threads), out);
     }
   }
 
@@ -133,10 +104,6 @@ public final class NerCommand implements Runnable {
 
   /** A CoNLL file argument: a path, or {@code conll2003[:split]} in the data directory. */
   private static Path conllFile(String argument, String defaultSplit) {
-    List<Path> files = CatalogFiles.resolve(argument, defaultSplit);
-    if (files.size() != 1) {
-      throw new IllegalArgumentException(argument + ": expected one CoNLL file, found " + files.size());
-    }
-    return files.get(0);
+    return CatalogFiles.single(argument, defaultSplit, "CoNLL");
   }
 }

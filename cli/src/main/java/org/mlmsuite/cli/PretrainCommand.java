@@ -87,6 +87,16 @@ final class PretrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
+    Pretraining.Result result = new Pretraining(m -> {
+      err.println(m);
+      err.flush();
+    }, TrainingProgress.toStderr()).run(config(), dataDir, out, resume);
+    spec.commandLine().getOut().println(result.describe());
+    return 0;
+  }
+
+  /** The run the options ask for; the backbone-fixed options are refused with --init-from. */
+  PretrainingConfig config() {
     var parsed = spec.commandLine().getParseResult();
     if (initFrom != null) {
       for (String fixed : List.of("--vocab", "--cased", "--preset")) {
@@ -97,18 +107,10 @@ final class PretrainCommand implements Callable<Integer> {
     } else if (vocab == null) {
       throw new IllegalArgumentException("give --vocab (a WordPiece vocab.txt) or --init-from (a backbone to continue)");
     }
-    PretrainingConfig config = new PretrainingConfig(corpus, vocab == null ? null : vocab.toString(), cased,
+    return new PretrainingConfig(corpus, vocab == null ? null : vocab.toString(), cased,
         ner == null ? null : ner.toString(), masking, initFrom == null ? preset : null, steps, batchSize, seqLength,
         lr != null ? lr : initFrom != null ? LR_CONTINUED : LR_FROM_SCRATCH,
         seed, evalEvery > 0 ? evalEvery : (int) steps, checkpointEvery, heldOut,
         initFrom == null ? null : initFrom.toString());
-    Pretraining.Result result = new Pretraining(m -> {
-      err.println(m);
-      err.flush();
-    }, TrainingProgress.toStderr()).run(config, dataDir, out, resume);
-    spec.commandLine().getOut().printf("held-out masked-LM loss %.4f, masked-token accuracy %.4f after %d steps -> %s%n",
-        result.summary().lastEval().getOrDefault("loss", Double.NaN),
-        result.summary().lastEval().getOrDefault("accuracy", Double.NaN), result.summary().step(), result.model().path());
-    return 0;
   }
 }

@@ -1,13 +1,10 @@
 package org.mlmsuite.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlmsuite.backbone.text.Vocabulary;
-import org.mlmsuite.backbone.text.WordFrequencies;
 import org.mlmsuite.backbone.text.WordPieceTrainer;
+import org.mlmsuite.backbone.text.WordPieceTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,43 +44,12 @@ public final class TokenizerCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      WordPieceTrainer.Options options = new WordPieceTrainer.Options(vocabSize, minFrequency, limitAlphabet);
-      List<Path> files = new ArrayList<>();
-      for (String c : corpus) {
-        files.addAll(CatalogFiles.resolve(c, "train"));
-      }
-      long totalBytes = 0;
-      for (Path f : files) {
-        totalBytes += Files.size(f);
-      }
-      long start = System.nanoTime();
-      WordFrequencies freq = new WordFrequencies(!cased);
-      long doneBytes = 0;
-      for (int i = 0; i < files.size(); i++) {
-        freq.addFile(files.get(i));
-        doneBytes += Files.size(files.get(i));
-        progress("counting words", doneBytes, totalBytes, start, "file " + (i + 1) + "/" + files.size());
-      }
-      System.err.printf("%ncounted %,d words (%,d distinct) in %d files%n", freq.totalWords(), freq.distinctWords(), files.size());
-      long mergeStart = System.nanoTime();
-      long[] lastReport = {0};
-      Vocabulary vocab = new WordPieceTrainer(options).train(freq, (size, target) -> {
-        long now = System.nanoTime();
-        if (now - lastReport[0] > 1_000_000_000L || size == target) {
-          lastReport[0] = now;
-          progress("merging", size, target, mergeStart, size + "/" + target + " tokens");
-        }
-      });
-      vocab.save(out);
-      System.err.printf("%nwrote %s: %,d tokens in %.1f s%n", out, vocab.size(), (System.nanoTime() - start) / 1e9);
+      WordPieceTraining.run(request(), System.err);
       return 0;
     }
 
-    private static void progress(String phase, long done, long total, long startNanos, String detail) {
-      double elapsed = (System.nanoTime() - startNanos) / 1e9;
-      double fraction = total == 0 ? 1 : done / (double) total;
-      String eta = fraction > 0 && fraction < 1 ? String.format(", ETA %.0f s", elapsed * (1 - fraction) / fraction) : "";
-      System.err.printf("\r%s: %3.0f%% (%s), %.0f s%s   ", phase, fraction * 100, detail, elapsed, eta);
+    WordPieceTraining.Request request() {
+      return new WordPieceTraining.Request(corpus, cased, new WordPieceTrainer.Options(vocabSize, minFrequency, limitAlphabet), out);
     }
   }
 }

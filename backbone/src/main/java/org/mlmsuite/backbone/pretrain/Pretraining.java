@@ -60,7 +60,14 @@ public final class Pretraining {
     this.progress = progress;
   }
 
-  public record Result(ModelDirectory model, TrainingSummary summary, int trainSequences, int heldOutSequences) {}
+  public record Result(ModelDirectory model, TrainingSummary summary, int trainSequences, int heldOutSequences) {
+    /** One line: the final held-out scores and where the backbone is. */
+    public String describe() {
+      return String.format("held-out masked-LM loss %.4f, masked-token accuracy %.4f after %d steps -> %s",
+          summary.lastEval().getOrDefault("loss", Double.NaN), summary.lastEval().getOrDefault("accuracy", Double.NaN),
+          summary.step(), model.path());
+    }
+  }
 
   public Result run(PretrainingConfig cfg, Path dataDirFlag, Path out, boolean resume) {
     MaskingConfig masking = MaskingConfig.parse(cfg.masking());

@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,19 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mlmsuite.datasets.DataDirectory;
-import org.mlmsuite.datasets.Dataset;
-import org.mlmsuite.datasets.DatasetCatalog;
 
 /**
  * Turns a data argument into files: an existing file; a folder (its regular files, recursively,
  * hidden ones skipped); or a catalog name with an optional split, {@code name[:split]}, resolved
  * under the data directory (see {@link DataDirectory}).
  */
-final class CatalogFiles {
+public final class CatalogFiles {
   private CatalogFiles() {}
 
-  static List<Path> resolve(String argument, String defaultSplit) {
+  public static List<Path> resolve(String argument, String defaultSplit) {
     Path path = Path.of(argument);
     if (Files.isRegularFile(path)) {
       return List.of(path);
@@ -44,6 +41,15 @@ final class CatalogFiles {
       }
     }
     return files;
+  }
+
+  /** The one file an argument names, e.g. {@code conll2003[:split]}; {@code kind} (CoNLL) is for the error. */
+  public static Path single(String argument, String defaultSplit, String kind) {
+    List<Path> files = resolve(argument, defaultSplit);
+    if (files.size() != 1) {
+      throw new IllegalArgumentException(argument + ": expected one " + kind + " file, found " + files.size());
+    }
+    return files.get(0);
   }
 
   private static List<Path> filesUnder(Path dir) {

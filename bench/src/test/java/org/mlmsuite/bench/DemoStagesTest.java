@@ -1,4 +1,4 @@
-package org.mlmsuite.cli;
+package org.mlmsuite.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,22 +13,20 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlmsuite.bench.DemoStages;
 
 class DemoStagesTest {
   @TempDir Path tmp;
 
   /** A cheap real stage: trains a tiny vocabulary into the stage folder. */
-  private List<String> vocabStage(Path corpus, int size) {
-    return List.of("tokenizer", "train", "--corpus", corpus.toString(), "--vocab-size", String.valueOf(size),
-        "--out", "{out}/vocab.txt");
+  private Stage vocabStage(Path corpus, int size) {
+    return new VocabularyStage(List.of(corpus.toString()), size, false, "vocab.txt");
   }
 
   @Test
   void aCompletedStageIsReusedAndAChangedCommandRebuilds() throws Exception {
     Path corpus = Files.writeString(tmp.resolve("c.txt"), "the cat sat on the mat\nthe dog sat on the log\n");
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 3, new PrintWriter(log), Main::run);
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 3, new PrintWriter(log));
 
     Path first = stages.run("vocab", "vocab", vocabStage(corpus, 40));
     assertTrue(Files.isRegularFile(first.resolve("vocab.txt")));
@@ -46,7 +44,7 @@ class DemoStagesTest {
   @Test
   void aFailedStageIsNotMarkedDone() throws Exception {
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 1, new PrintWriter(log), Main::run);
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 1, new PrintWriter(log));
     var e = assertThrows(IllegalStateException.class,
         () -> stages.run("vocab", "vocab", vocabStage(tmp.resolve("missing.txt"), 40)));
     assertTrue(e.getMessage().startsWith("demo stage 'vocab' failed (exit 2): mlm tokenizer train"), e.getMessage());
@@ -60,11 +58,11 @@ class DemoStagesTest {
     Path corpus = Files.writeString(tmp.resolve("c.txt"), String.join("\n\n", "the cat sat on the mat.",
         "the dog sat on the log.", "a cat and a dog.", "the mat and the log.", "the cat and the dog sat.") + "\n");
     StringWriter log = new StringWriter();
-    DemoStages stages = new DemoStages(tmp.resolve("work"), 4, new PrintWriter(log), Main::run);
+    DemoStages stages = new DemoStages(tmp.resolve("work"), 4, new PrintWriter(log));
     Path vocab = stages.run("vocab", "vocab", vocabStage(corpus, 40));
-    List<String> pretrain = List.of("pretrain", "--corpus", corpus.toString(), "--vocab", vocab.resolve("vocab.txt").toString(),
-        "--preset", "micro", "--steps", "6", "--batch-size", "2", "--seq-length", "8", "--checkpoint-every", "3",
-        "--out", "{out}/model");
+    // mlm pretrain --corpus c.txt --vocab V --preset micro --steps 6 --batch-size 2 --seq-length 8 --checkpoint-every 3
+    Stage pretrain = new PretrainingStage(List.of(corpus.toString()), vocab.resolve("vocab.txt").toString(), false, null,
+        "random", "micro", 6, 2, 8, 5e-4, null, 100, 3, "model");
     Path built = stages.run("backbone", "pretrain", pretrain);
     Path trainLog = built.resolve("model").resolve("train-log.jsonl");
     String firstRun = Files.readString(trainLog);
@@ -82,7 +80,9 @@ class DemoStagesTest {
     Files.writeString(vocab.resolve("debris"), "from the interrupted run");
     stages.run("vocab", "vocab", vocabStage(corpus, 40));
     assertFalse(Files.exists(vocab.resolve("debris")));
-    assertTrue(DemoStages.trains(List.of("summarize", "train", "--mode", "abstractive")));
-    assertFalse(DemoStages.trains(List.of("classify", "eval")));
+    assertTrue(pretrain.trains());
+    assertFalse(vocabStage(corpus, 40).trains());
+    assertTrue(new CommandStage(List.of("summarize", "train", "--mode", "abstractive"), null).trains());
+    assertFalse(new CommandStage(List.of("classify", "eval"), null).trains());
   }
 }
