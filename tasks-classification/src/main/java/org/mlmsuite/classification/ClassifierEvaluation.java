@@ -120,7 +120,7 @@ public final class ClassifierEvaluation {
       LabeledData.Options options = request.options().withColumns(request.options().columns().orElse(info));
       LabeledData test = LabeledData.read(request.test(), "test", options);
       Scored system = evaluate(request.model().getFileName().toString(), model, test.examples());
-      double evalSeconds = (System.nanoTime() - start) / 1e9;
+      double evalSeconds = (System.nanoTime() - start) / 1e9; // the model's own time, without its baselines
       List<Scored> baselines = new ArrayList<>();
       for (Path other : request.baselineModels()) {
         try (TextClassifier b = TextClassifier.load(other)) {
@@ -130,20 +130,25 @@ public final class ClassifierEvaluation {
       for (String name : request.baselines()) {
         baselines.add(doccat(name, request, options, model, test, messages));
       }
-      Provenance.Builder provenance = Provenance.builder()
-          .dataset(test.name(), test.split(), test.size(), test.source())
-          .modelConfig(info)
-          .seed(info.seed())
-          .timing("eval", evalSeconds);
-      List<String> commandLine = request.commandLine();
-      if (!commandLine.isEmpty()) {
-        provenance.command(commandLine.get(0), commandLine.subList(1, commandLine.size()).toArray(String[]::new));
-      }
       Report report = report("Classification: " + request.model().getFileName() + " on " + test.source(),
-          system, baselines, provenance.build(), request.model().resolve("train-log.jsonl"));
+          system, baselines, provenance(request.commandLine(), test, info, evalSeconds),
+          request.model().resolve("train-log.jsonl"));
       new ReportWriter().write(report, request.reportFolder());
       return new Result(test, system, List.copyOf(baselines), report, request.reportFolder());
     }
+  }
+
+  private static Provenance provenance(List<String> commandLine, LabeledData test, ClassifierInfo model,
+      double evalSeconds) {
+    Provenance.Builder provenance = Provenance.builder()
+        .dataset(test.name(), test.split(), test.size(), test.source())
+        .modelConfig(model)
+        .seed(model.seed())
+        .timing("eval", evalSeconds);
+    if (!commandLine.isEmpty()) {
+      provenance.command(commandLine.get(0), commandLine.subList(1, commandLine.size()).toArray(String[]::new));
+    }
+    return provenance.build();
   }
 
   /** The doccat baseline trained on the request's baseline data (else the model's) and scored on {@code test}. */
