@@ -11,8 +11,9 @@
  * {@code BenchStagePlanner}, {@code BenchPlan}, {@code BenchReport}, {@code AblationRun}), which
  * run the other subcommands as cached stages.
  *
- * <p>Today the task commands hold task logic as well as options: {@code classify eval} trains the
- * doccat baseline and assembles the report's provenance, {@code classify predict} writes the
- * predictions file, {@code summarize train} chooses between the two modes.
+ * <p>{@code TranslateCommand} and {@code SummarizeCommand} parse flags into a task module's request
+ * record, call it and print its text ({@code CommandOutput}); {@code classify eval} still trains the
+ * doccat baseline and assembles the report's provenance, and {@code classify predict} writes the
+ * predictions file.
  */
 package org.mlmsuite.cli;
