@@ -9,8 +9,8 @@
  * metric. {@code DemoCommand} and {@code BenchCommand} only parse options: the demo and the
  * benchmark are in the {@code bench} module ({@code org.mlmsuite.bench}).
  *
- * <p>Today the task commands hold task logic as well as options: {@code classify eval} trains the
- * doccat baseline and assembles the report's provenance, {@code classify predict} writes the
- * predictions file, {@code summarize train} chooses between the two modes.
+ * <p>The task commands ({@code ClassifyCommand}, {@code TranslateCommand}, {@code
+ * SummarizeCommand}) parse flags into a task module's request record, call it and print its text
+ * ({@code CommandOutput}).
  */
 package org.mlmsuite.cli;

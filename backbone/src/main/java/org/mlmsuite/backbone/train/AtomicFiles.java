@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -28,26 +29,14 @@ public final class AtomicFiles {
         "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
   }
 
-  /** Creates a new hidden folder {@code .PREFIX<unique>} in {@code parent}, with the umask's permissions. */
-  public static Path createTempFolder(Path parent, String prefix) throws IOException {
-    while (true) {
-      try {
-        return Files.createDirectory(parent.resolve("." + prefix + Long.toHexString(System.nanoTime())));
-      } catch (java.nio.file.FileAlreadyExistsException taken) {
-        // another writer picked the same nanosecond: try the next name
-      }
-    }
-  }
-
-  /** What streams a text file's contents; it may fail, and then the target is left as it was. */
+  /** What streams an output file's contents; it may fail, and then the target is left as it was. */
   public interface TextBody {
     void writeTo(Writer writer) throws IOException;
   }
 
   /**
-   * Writes a UTF-8 text file that appears (or replaces the old one) only once {@code body} has
-   * written all of it, so no half-written file is left. Not fsynced: for outputs a rerun makes
-   * again (predictions, hypotheses), not for checkpoints.
+   * Writes a user's output file (predictions, summaries, translations) in UTF-8: it appears (or is
+   * replaced) only once {@code body} has written all of it, so no half-written file is left.
    */
   public static void writeText(Path file, TextBody body) throws IOException {
     Path target = file.toAbsolutePath();
@@ -60,6 +49,27 @@ public final class AtomicFiles {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Each line followed by the platform's line separator, as {@link Files#write(Path, Iterable, java.nio.charset.Charset, java.nio.file.OpenOption...)}. */
+  public static void writeLines(Path file, List<String> lines) throws IOException {
+    writeText(file, w -> {
+      for (String line : lines) {
+        w.write(line);
+        w.write(System.lineSeparator());
+      }
+    });
+  }
+
+  /** Creates a new hidden folder {@code .PREFIX<unique>} in {@code parent}, with the umask's permissions. */
+  public static Path createTempFolder(Path parent, String prefix) throws IOException {
+    while (true) {
+      try {
+        return Files.createDirectory(parent.resolve("." + prefix + Long.toHexString(System.nanoTime())));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another writer picked the same nanosecond: try the next name
+      }
     }
   }
 
