@@ -58,7 +58,7 @@ public final class AblationRun {
       long finetuneSteps, Path out, Path workDir, boolean dryRun) {}
 
   /** Checks the options, runs the ablation and prints each strategy's verdict and the report's paths. */
-  public static void run(Options o, String command, PrintWriter out, PrintWriter log, CommandRunner mlm) {
+  public static void run(Options o, String command, PrintWriter out, PrintWriter log) {
     if (o.pretrainSteps() < 0 || o.finetuneSteps() < 0) {
       throw new IllegalArgumentException("--pretrain-steps/--finetune-steps: must not be negative");
     }
@@ -70,7 +70,7 @@ public final class AblationRun {
     Path outDir = (o.out() != null ? o.out() : Path.of("runs", "bench-ablation-" + suite.name())).toAbsolutePath();
     Path work = (o.workDir() != null ? o.workDir() : outDir.resolve("stages")).toAbsolutePath();
     AblationRun run = new AblationRun(suite, o.masking(), specs, o.seeds(), work);
-    Path html = run.run(log, command, outDir, o.dryRun(), out, mlm);
+    Path html = run.run(log, command, outDir, o.dryRun(), out);
     if (html == null) {
       return;
     }
@@ -102,10 +102,10 @@ public final class AblationRun {
   }
 
   /** Runs the ablation and writes its report into outDir (returns report.html); with dryRun only prints the plan (returns null). */
-  private Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out, CommandRunner mlm) {
+  private Path run(PrintWriter log, String command, Path outDir, boolean dryRun, PrintWriter out) {
     long start = System.nanoTime();
     BenchPlan plan = new BenchPlan();
-    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null), mlm);
+    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
     BenchSuite.BackboneRecipe recipe = suite.backbone();
     // stage names per [strategy][seed][task], and per [strategy][seed] for the backbones
     List<List<List<BenchStagePlanner.TaskStages>>> stages = new ArrayList<>();

@@ -30,7 +30,7 @@ public final class Bench {
   public record Options(String suite, List<String> only, Path backbone, Path out, Path workDir, boolean dryRun) {}
 
   /** Plans and runs the stages, then writes the report; {@code commandArgs} are recorded in its provenance. */
-  public static void run(Options options, List<String> commandArgs, PrintWriter out, PrintWriter log, CommandRunner mlm) {
+  public static void run(Options options, List<String> commandArgs, PrintWriter out, PrintWriter log) {
     BenchSuite suite = BenchSuite.load(options.suite()).only(options.only());
     Path backbone = options.backbone();
     if (backbone != null && !Files.isDirectory(backbone)) {
@@ -41,7 +41,7 @@ public final class Bench {
     long start = System.nanoTime();
 
     BenchPlan plan = new BenchPlan();
-    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null), mlm);
+    BenchStagePlanner planner = new BenchStagePlanner(plan, new BenchSubsets(work.resolve("data"), null));
     String backboneRef = backbone != null ? backbone.toAbsolutePath().toString() : planner.backbone(suite.backbone(), "backbone");
     String preset = backbone != null ? "tiny" : suite.backbone().preset();
     List<BenchStagePlanner.TaskStages> runs = new ArrayList<>();

@@ -17,12 +17,10 @@ final class BenchStagePlanner {
 
   private final BenchPlan plan;
   private final BenchSubsets subsets;
-  private final CommandRunner mlm;
 
-  BenchStagePlanner(BenchPlan plan, BenchSubsets subsets, CommandRunner mlm) {
+  BenchStagePlanner(BenchPlan plan, BenchSubsets subsets) {
     this.plan = plan;
     this.subsets = subsets;
-    this.mlm = mlm;
   }
 
   /** The vocabulary stage (once per plan); returns the vocab.txt reference. */
@@ -81,122 +79,100 @@ final class BenchStagePlanner {
       boolean withBaselines, double trainCost) {
     String train = run.trainExamples() > 0 ? subsets.labeled(run.train(), "train", run.trainExamples(), dataSeed).toString() : run.train();
     String test = run.testExamples() > 0 ? subsets.labeled(run.test(), "test", run.testExamples(), dataSeed).toString() : run.test();
-    List<String> trainArgs = List.of("classify", "train", "--backbone", backbone, "--train", train,
-        "--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
-        "--max-length", String.valueOf(run.maxLength()), "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()));
-    add(stem + "-train", "fine-tune on " + describe(run.train(), run.trainExamples()) + " (" + run.title() + ")",
-        with(trainArgs, "--out", "{out}/pretrained"), trainCost);
+    plan.add(stem + "-train", "fine-tune on " + describe(run.train(), run.trainExamples()) + " (" + run.title() + ")",
+        classifier(run, backbone, train, false, "pretrained"), trainCost);
     if (noPretraining) {
-      add(stem + "-train-nopretrain", "the same fine-tuning from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
+      plan.add(stem + "-train-nopretrain", "the same fine-tuning from random weights (no-pretraining baseline)",
+          classifier(run, backbone, train, true, "no-pretraining"), trainCost);
     }
-    List<String> eval = new ArrayList<>(List.of("classify", "eval", "--model", "{stage:" + stem + "-train}/pretrained",
-        "--test", test));
-    if (withBaselines && run.hasBaseline("doccat")) {
-      eval.addAll(List.of("--baseline", "doccat", "--baseline-train", train));
-    }
-    if (noPretraining) {
-      eval.addAll(List.of("--baseline-model", "{stage:" + stem + "-train-nopretrain}/no-pretraining"));
-    }
-    eval.addAll(List.of("--report", "{out}/report"));
-    add(stem + "-eval", "evaluate on " + describe(run.test(), run.testExamples())
-        + (withBaselines ? " beside the baselines" : ""), eval, trainCost * 0.2);
+    boolean doccat = withBaselines && run.hasBaseline("doccat");
+    plan.add(stem + "-eval", "evaluate on " + describe(run.test(), run.testExamples())
+        + (withBaselines ? " beside the baselines" : ""), new ClassifierEvaluationStage("{stage:" + stem + "-train}/pretrained",
+        test, doccat ? List.of("doccat") : List.of(), doccat ? train : null,
+        noPretraining ? List.of("{stage:" + stem + "-train-nopretrain}/no-pretraining") : List.of(), "report"),
+        trainCost * 0.2);
     return new TaskStages(run, stem + "-eval", null, run.trainExamples(), run.testExamples());
+  }
+
+  private static ClassifierTrainingStage classifier(BenchSuite.TaskRun run, String backbone, String train,
+      boolean noPretraining, String out) {
+    return new ClassifierTrainingStage(backbone, train, null, 0, run.steps(), run.batchSize(), run.maxLength(), run.lr(),
+        run.seed(), 0, noPretraining, out);
   }
 
   private TaskStages translation(BenchSuite.TaskRun run, String backbone, String stem, boolean noPretraining,
       double trainCost) {
-    List<String> trainArgs = new ArrayList<>(List.of("translate", "train", "--backbone", backbone, "--train", run.train()));
-    if (run.dev() != null) {
-      trainArgs.addAll(List.of("--dev", run.dev(), "--eval-every", String.valueOf(Math.max(1, run.steps() / 8)),
-          "--max-dev-pairs", "500"));
-    }
-    trainArgs.addAll(List.of("--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
-        "--lr", number(run.lr()), "--seed", String.valueOf(run.seed()), "--max-source-length", String.valueOf(run.maxLength()),
-        "--max-target-length", String.valueOf(run.maxLength())));
-    add(stem + "-train", "fine-tune a warm-started encoder-decoder on " + run.train(),
-        with(trainArgs, "--out", "{out}/warm-started"), trainCost * 2);
-    List<String> test;
-    if (run.testExamples() > 0) {
-      Path source = subsets.parallelFirst(run.test(), run.testExamples());
-      test = List.of("--source-file", source.toString(), "--target-file", BenchSubsets.targetOf(source).toString());
-    } else {
-      test = List.of("--test", run.test());
-    }
-    List<String> beams = run.beams().isEmpty() ? List.of() : List.of("--beam",
-        String.join(",", run.beams().stream().map(String::valueOf).toList()));
-    List<String> eval = new ArrayList<>(List.of("translate", "eval", "--model", "{stage:" + stem + "-train}/warm-started"));
-    eval.addAll(test);
-    eval.addAll(beams);
-    add(stem + "-eval", "translate " + describe(run.test(), run.testExamples()) + " and score BLEU/chrF",
-        with(eval, "--report", "{out}/report"), trainCost * 0.5);
+    plan.add(stem + "-train", "fine-tune a warm-started encoder-decoder on " + run.train(),
+        translator(run, backbone, false, "warm-started"), trainCost * 2);
+    TranslationEvaluationStage eval = translationEval(run, "{stage:" + stem + "-train}/warm-started");
+    plan.add(stem + "-eval", "translate " + describe(run.test(), run.testExamples()) + " and score BLEU/chrF", eval,
+        trainCost * 0.5);
     String baselineEval = null;
     if (noPretraining) {
-      add(stem + "-train-nopretrain", "the same model from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/random-init"), trainCost * 2);
-      List<String> evalRandom = new ArrayList<>(List.of("translate", "eval", "--model", "{stage:" + stem + "-train-nopretrain}/random-init"));
-      evalRandom.addAll(test);
-      evalRandom.addAll(beams);
+      plan.add(stem + "-train-nopretrain", "the same model from random weights (no-pretraining baseline)",
+          translator(run, backbone, true, "random-init"), trainCost * 2);
       baselineEval = stem + "-eval-nopretrain";
-      add(baselineEval, "score the no-pretraining model the same way", with(evalRandom, "--report", "{out}/report"),
-          trainCost * 0.5);
+      plan.add(baselineEval, "score the no-pretraining model the same way",
+          translationEval(run, "{stage:" + stem + "-train-nopretrain}/random-init"), trainCost * 0.5);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, 0, run.testExamples());
   }
 
+  /** With dev data: scored every eighth of the run on at most 500 pairs. */
+  private static TranslationTrainingStage translator(BenchSuite.TaskRun run, String backbone, boolean noPretraining,
+      String out) {
+    boolean dev = run.dev() != null;
+    return new TranslationTrainingStage(backbone, run.train(), 0, run.dev(), dev ? (int) Math.max(1, run.steps() / 8) : 0,
+        dev ? 500 : null, run.steps(), run.batchSize(), run.lr(), run.seed(), run.maxLength(), run.maxLength(),
+        noPretraining, out);
+  }
+
+  /** The test split, or its first N pairs as two line-aligned files. */
+  private TranslationEvaluationStage translationEval(BenchSuite.TaskRun run, String model) {
+    if (run.testExamples() > 0) {
+      Path source = subsets.parallelFirst(run.test(), run.testExamples());
+      return new TranslationEvaluationStage(model, null, source.toString(), BenchSubsets.targetOf(source).toString(), 0,
+          run.beams(), "report");
+    }
+    return new TranslationEvaluationStage(model, run.test(), null, null, 0, run.beams(), "report");
+  }
+
   private TaskStages summarization(BenchSuite.TaskRun run, String backbone, String stem, boolean noPretraining,
       boolean withBaselines, double trainCost) {
-    List<String> trainArgs = new ArrayList<>(List.of("summarize", "train", "--backbone", backbone, "--train", run.train(),
-        "--mode", run.mode()));
-    if (run.trainExamples() > 0) {
-      trainArgs.addAll(List.of("--max-train-examples", String.valueOf(run.trainExamples())));
-    }
-    trainArgs.addAll(List.of("--steps", String.valueOf(run.steps()), "--batch-size", String.valueOf(run.batchSize()),
-        "--lr", number(run.lr()), "--seed", String.valueOf(run.seed())));
-    // Extractive reads whole documents up to --max-length; abstractive truncates its source and bounds its target.
-    trainArgs.addAll(run.mode().equals("abstractive")
-        ? List.of("--max-source-length", String.valueOf(run.maxLength()), "--max-target-length", "64")
-        : List.of("--max-length", String.valueOf(run.maxLength())));
-    add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples()),
-        with(trainArgs, "--out", "{out}/pretrained"), trainCost);
-    List<String> test;
-    if (run.testExamples() > 0) {
-      BenchSubsets.SummaryFile file = subsets.summaryFirst(run.test(), run.testExamples());
-      test = List.of("--test", file.file().toString(), "--document-field", "document", "--summary-field",
-          String.join(",", file.referenceFields()));
-    } else {
-      test = List.of("--test", run.test());
-    }
+    plan.add(stem + "-train", "train the " + run.mode() + " summarizer on " + describe(run.train(), run.trainExamples()),
+        summarizer(run, backbone, false, "pretrained"), trainCost);
     List<String> lexical = run.baselines().stream().filter(b -> b.startsWith("lead-") || b.startsWith("longest-")).toList();
-    List<String> eval = new ArrayList<>(List.of("summarize", "eval", "--model", "{stage:" + stem + "-train}/pretrained"));
-    eval.addAll(test);
-    eval.addAll(List.of("--baselines", withBaselines && !lexical.isEmpty() ? String.join(",", lexical) : "none",
-        "--report", "{out}/report"));
-    add(stem + "-eval", "summarize " + describe(run.test(), run.testExamples()) + " and score ROUGE", eval,
-        trainCost * 0.3);
+    plan.add(stem + "-eval", "summarize " + describe(run.test(), run.testExamples()) + " and score ROUGE",
+        summaryEval(run, "{stage:" + stem + "-train}/pretrained",
+            withBaselines && !lexical.isEmpty() ? String.join(",", lexical) : "none"), trainCost * 0.3);
     String baselineEval = null;
     if (noPretraining) {
-      add(stem + "-train-nopretrain", "the same summarizer from random weights (no-pretraining baseline)",
-          with(trainArgs, "--no-pretraining", "--out", "{out}/no-pretraining"), trainCost);
-      List<String> evalRandom = new ArrayList<>(List.of("summarize", "eval", "--model",
-          "{stage:" + stem + "-train-nopretrain}/no-pretraining"));
-      evalRandom.addAll(test);
-      evalRandom.addAll(List.of("--baselines", "none", "--report", "{out}/report"));
+      plan.add(stem + "-train-nopretrain", "the same summarizer from random weights (no-pretraining baseline)",
+          summarizer(run, backbone, true, "no-pretraining"), trainCost);
       baselineEval = stem + "-eval-nopretrain";
-      add(baselineEval, "score the no-pretraining summarizer the same way", evalRandom, trainCost * 0.3);
+      plan.add(baselineEval, "score the no-pretraining summarizer the same way",
+          summaryEval(run, "{stage:" + stem + "-train-nopretrain}/no-pretraining", "none"), trainCost * 0.3);
     }
     return new TaskStages(run, stem + "-eval", baselineEval, run.trainExamples(), run.testExamples());
   }
 
-  /** A stage still run as its command line (the evaluations, and fine-tuning until it runs through its library). */
-  private void add(String name, String what, List<String> args, double weight) {
-    plan.add(name, what, new CommandStage(args, mlm), weight);
+  /** Extractive reads whole documents up to maxLength; abstractive truncates its source and bounds its target. */
+  private static SummarizerTrainingStage summarizer(BenchSuite.TaskRun run, String backbone, boolean noPretraining,
+      String out) {
+    boolean abstractive = run.mode().equals("abstractive");
+    return new SummarizerTrainingStage(run.mode(), backbone, run.train(), run.trainExamples(), run.steps(),
+        run.batchSize(), run.lr(), run.seed(), abstractive ? null : run.maxLength(),
+        abstractive ? run.maxLength() : null, abstractive ? 64 : null, noPretraining, out);
   }
 
-  private static List<String> with(List<String> args, String... more) {
-    List<String> out = new ArrayList<>(args);
-    out.addAll(List.of(more));
-    return out;
+  /** The test split, or its first N documents as a JSON lines file with fixed reference fields. */
+  private SummaryEvaluationStage summaryEval(BenchSuite.TaskRun run, String model, String baselines) {
+    if (run.testExamples() > 0) {
+      BenchSubsets.SummaryFile file = subsets.summaryFirst(run.test(), run.testExamples());
+      return new SummaryEvaluationStage(model, file.file().toString(), "document", file.referenceFields(), 0, baselines,
+          "report");
+    }
+    return new SummaryEvaluationStage(model, run.test(), null, null, 0, baselines, "report");
   }
 
   private static String describe(String spec, int n) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.classification.LabeledData;
@@ -120,14 +118,10 @@ final class BenchSubsets {
     return spec.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
-  /** A temporary file beside the target, then a rename: a subset file is whole or absent. */
+  /** A subset file is whole or absent (written beside its place, then renamed). */
   private static void write(Path file, String text) {
-    Path tmp = AtomicFiles.tempSibling(file);
     try {
-      Files.createDirectories(tmp.getParent());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      Files.deleteIfExists(tmp);
+      AtomicFiles.writeText(file, w -> w.write(text));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -47,7 +47,7 @@ public final class Demo {
   public record Options(Path workDir, Integer pretrainSteps, String size) {}
 
   /** Builds (or reuses) every stage, prints the library examples and what the numbers mean, and writes the report. */
-  public static void run(Options options, List<String> commandArgs, PrintWriter out, CommandRunner mlm) {
+  public static void run(Options options, List<String> commandArgs, PrintWriter out) {
     long start = System.nanoTime();
     DemoSize size = DemoSize.named(options.size());
     if (options.pretrainSteps() != null) {
@@ -77,13 +77,13 @@ public final class Demo {
     Path untrained = stages.run("untrained", "the same backbone without pretraining (random weights)",
         new UntrainedBackboneStage(vocab.toString(), true, size.preset(), "model")).resolve("model");
     Path classifier = fineTuneSst2(stages, size, "sst2", String.format(Locale.ROOT,
-        "fine-tune the pretrained backbone on %,d SST-2 sentences", size.sst2Examples()), backbone, "sst2-pretrained", mlm);
+        "fine-tune the pretrained backbone on %,d SST-2 sentences", size.sst2Examples()), backbone, "sst2-pretrained");
     Path baseline = fineTuneSst2(stages, size, "sst2-nopretrain", "fine-tune the untrained backbone the same way",
-        untrained, "sst2-no-pretraining", mlm);
+        untrained, "sst2-no-pretraining");
     Path classificationReport = stages.run("sst2-eval",
         "evaluate on SST-2 dev beside no pretraining and the OpenNLP doccat baseline",
-        new CommandStage(List.of("classify", "eval", "--model", classifier.toString(), "--test", "sst2:dev", "--baseline", "doccat",
-            "--baseline-model", baseline.toString(), "--report", "{out}/report"), mlm)).resolve("report");
+        new ClassifierEvaluationStage(classifier.toString(), "sst2:dev", List.of("doccat"), null,
+            List.of(baseline.toString()), "report")).resolve("report");
     stages.announce("classify a few sentences with the library API (TextClassifier)");
     List<String> predictions = new ArrayList<>();
     predictions.addAll(predictions("pretrained", classifier));
@@ -98,17 +98,14 @@ public final class Demo {
     Path translator = stages.run("translate", String.format(Locale.ROOT,
             "fine-tune an English-German translator (BERT2BERT, random weights) on %,d Multi30k pairs",
             size.translationPairs()),
-        new CommandStage(List.of("translate", "train", "--backbone", untrained.toString(), "--train", "multi30k-en-de",
-            "--max-train-pairs", String.valueOf(size.translationPairs()), "--dev", "multi30k-en-de:val",
-            "--max-dev-pairs", String.valueOf(size.translationTestPairs()),
-            "--steps", String.valueOf(size.translationSteps()), "--batch-size", String.valueOf(size.translationBatch()),
-            "--lr", "5e-4", "--max-source-length", String.valueOf(size.translationMaxLength()),
-            "--max-target-length", String.valueOf(size.translationMaxLength()), "--out", "{out}/en-de-translator"), mlm))
+        new TranslationTrainingStage(untrained.toString(), "multi30k-en-de", size.translationPairs(), "multi30k-en-de:val",
+            0, size.translationTestPairs(), size.translationSteps(), size.translationBatch(), 5e-4, null,
+            size.translationMaxLength(), size.translationMaxLength(), false, "en-de-translator"))
         .resolve("en-de-translator");
     Path translationReport = stages.run("translate-eval", String.format(Locale.ROOT,
             "BLEU and chrF (greedy and beam 4) on the first %d Multi30k test2016 pairs beside copying the source", size.translationTestPairs()),
-        new CommandStage(List.of("translate", "eval", "--model", translator.toString(), "--test", "multi30k-en-de:test",
-            "--max-test-pairs", String.valueOf(size.translationTestPairs()), "--beam", "1,4", "--report", "{out}/report"), mlm))
+        new TranslationEvaluationStage(translator.toString(), "multi30k-en-de:test", null, null, size.translationTestPairs(),
+            List.of(1, 4), "report"))
         .resolve("report");
     stages.announce("translate a few test sentences with the library API (Translator)");
     List<String> translations = translations(translator);
@@ -118,16 +115,14 @@ public final class Demo {
     Path summarizer = stages.run("summarize", String.format(Locale.ROOT,
             "train an extractive summarizer (BertSumExt, random weights) on %,d DialogSum dialogues",
             size.summaryDocuments()),
-        new CommandStage(List.of("summarize", "train", "--mode", "extractive", "--backbone", untrained.toString(), "--train", "dialogsum",
-            "--max-train-examples", String.valueOf(size.summaryDocuments()), "--steps", String.valueOf(size.summarySteps()),
-            "--batch-size", String.valueOf(size.summaryBatch()), "--lr", "5e-4",
-            "--max-length", String.valueOf(size.summaryMaxLength()), "--out", "{out}/extractive-summarizer"), mlm))
+        new SummarizerTrainingStage("extractive", untrained.toString(), "dialogsum", size.summaryDocuments(),
+            size.summarySteps(), size.summaryBatch(), 5e-4, null, size.summaryMaxLength(), null, null, false,
+            "extractive-summarizer"))
         .resolve("extractive-summarizer");
     Path summaryReport = stages.run("summarize-eval", String.format(Locale.ROOT,
             "ROUGE on the first %d DialogSum test dialogues beside Lead-3 and Longest-3", size.summaryTestDocuments()),
-        new CommandStage(List.of("summarize", "eval", "--model", summarizer.toString(), "--test", "dialogsum:test",
-            "--max-test-examples", String.valueOf(size.summaryTestDocuments()), "--baselines", "lead-3,longest-3",
-            "--report", "{out}/report"), mlm)).resolve("report");
+        new SummaryEvaluationStage(summarizer.toString(), "dialogsum:test", null, null, size.summaryTestDocuments(),
+            "lead-3,longest-3", "report")).resolve("report");
     // An abstractive summarizer (summarize train --mode abstractive, seq2seq from the backbone)
     // belongs here as two more stages, train and eval, beside the extractive ones.
     stages.announce("summarize a test dialogue with the library API (Summarizer)");
@@ -177,13 +172,10 @@ public final class Demo {
   }
 
   private static Path fineTuneSst2(DemoStages stages, DemoSize size, String name, String what, Path backbone,
-      String modelName, CommandRunner mlm) {
-    return stages.run(name, what, new CommandStage(
-        List.of("classify", "train", "--backbone", backbone.toString(), "--train", "sst2", "--dev", "sst2:dev",
-            "--max-train-examples", String.valueOf(size.sst2Examples()), "--steps", String.valueOf(size.sst2Steps()),
-            "--batch-size", String.valueOf(size.sst2Batch()), "--max-length", String.valueOf(size.sst2MaxLength()),
-            "--lr", "3e-4", "--eval-every", String.valueOf(Math.max(1, size.sst2Steps() / 8)),
-            "--out", "{out}/" + modelName), mlm)).resolve(modelName);
+      String modelName) {
+    return stages.run(name, what, new ClassifierTrainingStage(backbone.toString(), "sst2", "sst2:dev",
+        size.sst2Examples(), size.sst2Steps(), size.sst2Batch(), size.sst2MaxLength(), 3e-4, null,
+        Math.max(1, size.sst2Steps() / 8), false, modelName)).resolve(modelName);
   }
 
   private static List<String> fillMask(Path backboneDir) {

@@ -90,8 +90,6 @@ final class DemoStages {
   private static void build(Stage stage, Path dir, boolean resume, String failure) {
     try {
       stage.run(dir, resume);
-    } catch (CommandStage.CommandFailed e) {
-      throw new IllegalStateException(String.format(failure, e.code));
     } catch (IOException | RuntimeException e) {
       String userError = userError(e);
       if (userError == null) {

@@ -33,6 +33,16 @@ public interface Stage {
     return false;
   }
 
+  /** A library's progress message, to stderr as its command prints it. */
+  static void message(String line) {
+    System.err.println(line);
+  }
+
+  /** The command line with {@value #OUT} replaced by the stage's folder: what it records and reports. */
+  static List<String> resolved(Stage stage, Path dir) {
+    return stage.commandLine().stream().map(a -> a.replace(OUT, dir.toString())).toList();
+  }
+
   /** {@code --out {out}/name}: where a stage writes its result inside its folder. */
   static List<String> out(String name) {
     return List.of("--out", OUT + "/" + name);

@@ -5,7 +5,8 @@
  * <p>Reading order: {@link org.mlmsuite.bench.Demo} (the demo's stages, in order) → {@link
  * org.mlmsuite.bench.Stage} (a typed request run through a library, and the {@code mlm} command
  * line doing the same: {@code VocabularyStage}, {@code NameFinderStage}, {@code PretrainingStage},
- * {@code UntrainedBackboneStage}; {@code CommandStage} still runs a command line) → {@code
+ * {@code UntrainedBackboneStage}, then per task a training and an evaluation stage, e.g. {@code
+ * ClassifierTrainingStage}, {@code ClassifierEvaluationStage}) → {@code
  * DemoStages} (a stage's folder is named by a hash of its command line; a {@code .done} marker
  * means built; an interrupted training stage resumes) → {@link
  * org.mlmsuite.bench.Bench} → {@code BenchSuite} (a suite as data: the backbone recipe and the

@@ -82,7 +82,8 @@ class DemoStagesTest {
     assertFalse(Files.exists(vocab.resolve("debris")));
     assertTrue(pretrain.trains());
     assertFalse(vocabStage(corpus, 40).trains());
-    assertTrue(new CommandStage(List.of("summarize", "train", "--mode", "abstractive"), null).trains());
-    assertFalse(new CommandStage(List.of("classify", "eval"), null).trains());
+    assertTrue(new SummarizerTrainingStage("abstractive", "bb", "dialogsum", 0, 1, 1, 1e-4, null, null, null, null, false,
+        "model").trains());
+    assertFalse(new ClassifierEvaluationStage("model", "sst2:dev", List.of(), null, List.of(), "report").trains());
   }
 }

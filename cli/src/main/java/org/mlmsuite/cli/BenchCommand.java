@@ -53,8 +53,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Bench.run(new Bench.Options(suiteName, only, backbone, out, workDir, dryRun),
-        spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(), spec.commandLine().getErr(),
-        Main::run);
+        spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(), spec.commandLine().getErr());
     return 0;
   }
 
@@ -102,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
       AblationRun.run(new AblationRun.Options(masking, seeds, suiteName, only, pretrainSteps, finetuneSteps, out, workDir,
               dryRun), "mlm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-          spec.commandLine().getOut(), spec.commandLine().getErr(), Main::run);
+          spec.commandLine().getOut(), spec.commandLine().getErr());
       return 0;
     }
   }

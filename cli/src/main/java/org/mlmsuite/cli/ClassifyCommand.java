@@ -145,16 +145,8 @@ public final class ClassifyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ClassifierTraining.Result result = new ClassifierTraining(messagesTo(spec.commandLine().getErr()),
-          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume));
-      PrintWriter stdout = spec.commandLine().getOut();
-      stdout.printf(Locale.ROOT, "wrote %s (%d labels, step %d exported of %d, %.1f s)%n", out,
-          result.labels().size(), result.exportedStep(), result.summary().step(), result.summary().elapsedSeconds());
-      if (result.dev() != null) {
-        stdout.printf(Locale.ROOT, "dev: accuracy %.4f  macro-F1 %.4f  (%d examples)%n",
-            result.dev().accuracy(), result.dev().macro().f1(), result.dev().samples());
-      }
-      stdout.flush();
+      CommandOutput.print(spec, new ClassifierTraining(messagesTo(spec.commandLine().getErr()),
+          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume)).text());
       return 0;
     }
 
@@ -197,8 +189,7 @@ public final class ClassifyCommand implements Runnable {
     public Integer call() {
       List<String> commandLine = new ArrayList<>(List.of("mlm"));
       commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-      print(spec.commandLine().getOut(),
-          ClassifierEvaluation.run(request(commandLine), messagesTo(spec.commandLine().getErr())));
+      CommandOutput.print(spec, ClassifierEvaluation.run(request(commandLine), messagesTo(spec.commandLine().getErr())).text());
       return 0;
     }
 
@@ -207,30 +198,6 @@ public final class ClassifyCommand implements Runnable {
           columns.options(), reportDir, commandLine);
     }
 
-    private static void print(PrintWriter out, ClassifierEvaluation.Result result) {
-      ClassifierEvaluation.Scored system = result.system();
-      List<ClassifierEvaluation.Scored> baselines = result.baselines();
-      out.printf(Locale.ROOT, "%s: %d examples%n", result.test().source(), result.test().size());
-      out.printf(Locale.ROOT, "%-50s %9s %9s%n", "system", "accuracy", "macro-F1");
-      List<ClassifierEvaluation.Scored> all = new ArrayList<>();
-      all.add(system);
-      all.addAll(baselines);
-      for (ClassifierEvaluation.Scored s : all) {
-        out.printf(Locale.ROOT, "%-50s %9.4f %9.4f%n", (s.baseline() ? "baseline: " : "") + s.system(),
-            s.report().accuracy(), s.report().macro().f1());
-      }
-      for (ClassifierEvaluation.Scored b : baselines) {
-        McNemarTest t = system.pairedWith(b);
-        out.printf(Locale.ROOT, "vs %s: %d examples only %s gets right, %d only the baseline; exact McNemar p = %.2g%n",
-            b.system(), t.onlyFirstCorrect(), system.system(), t.onlySecondCorrect(), t.pValue());
-      }
-      out.printf(Locale.ROOT, "%n%-24s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
-      for (ClassScores c : system.report().perClass()) {
-        out.printf(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %8d%n", c.label(), c.precision(), c.recall(), c.f1(), c.support());
-      }
-      out.printf(Locale.ROOT, "report: %s%n", result.reportDir().resolve(ReportWriter.HTML));
-      out.flush();
-    }
   }
 
   @Command(name = "predict", mixinStandardHelpOptions = true,

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Demo.run(new Demo.Options(workDir, pretrainSteps, sizeName), spec.commandLine().getParseResult().originalArgs(),
-        spec.commandLine().getOut(), Main::run);
+        spec.commandLine().getOut());
     return 0;
   }
 }

@@ -7,11 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.bench.ClassifierEvaluationStage;
+import org.mlmsuite.bench.ClassifierTrainingStage;
 import org.mlmsuite.bench.NameFinderStage;
 import org.mlmsuite.bench.PretrainingStage;
 import org.mlmsuite.bench.Stage;
+import org.mlmsuite.bench.SummarizerTrainingStage;
+import org.mlmsuite.bench.SummaryEvaluationStage;
+import org.mlmsuite.bench.TranslationEvaluationStage;
+import org.mlmsuite.bench.TranslationTrainingStage;
 import org.mlmsuite.bench.UntrainedBackboneStage;
 import org.mlmsuite.bench.VocabularyStage;
+import org.mlmsuite.summarization.SummarizerTraining;
 import picocli.CommandLine;
 
 /**
@@ -25,7 +32,7 @@ class StageCommandLinesTest {
 
   /** The subcommand object picocli fills from the stage's command line, {out} being the stage folder. */
   private <T> T parsed(Stage stage, Class<T> command) {
-    String[] args = stage.commandLine().stream().map(a -> a.replace(Stage.OUT, stageDir.toString())).toArray(String[]::new);
+    String[] args = resolved(stage).toArray(String[]::new);
     CommandLine.ParseResult result = new CommandLine(new MlmCommand()).parseArgs(args);
     while (result.hasSubcommand()) {
       result = result.subcommand();
@@ -72,5 +79,84 @@ class StageCommandLinesTest {
         new UntrainedBackboneStage("/v/vocab.txt", false, "micro", "model"))) {
       assertEquals(stage.request(stageDir), parsed(stage, BackboneCommand.Init.class).request(), stage.commandLine().toString());
     }
+  }
+
+  @Test
+  void classifierTraining() {
+    for (ClassifierTrainingStage stage : List.of(
+        // the demo's: dev data scored along the way, a sample of the training set
+        new ClassifierTrainingStage("/b/model", "sst2", "sst2:dev", 4000, 400, 32, 64, 3e-4, null, 50, false, "sst2"),
+        // a bench run's: its own seed, and the no-pretraining baseline
+        new ClassifierTrainingStage("{stage:backbone}/model", "/d/sample.csv", null, 0, 100, 16, 128, 1e-4, 43L, 0, true,
+            "no-pretraining"))) {
+      ClassifyCommand.Train command = parsed(stage, ClassifyCommand.Train.class);
+      assertEquals(stage.data(), command.data(), stage.commandLine().toString());
+      assertEquals(stage.config(), command.config(), stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void classifierEvaluation() {
+    for (ClassifierEvaluationStage stage : List.of(
+        new ClassifierEvaluationStage("/m/sst2", "sst2:dev", List.of("doccat"), null, List.of("/m/random"), "report"),
+        new ClassifierEvaluationStage("/m/sst2", "/d/test.csv", List.of("doccat"), "/d/train.csv", List.of(), "report"),
+        new ClassifierEvaluationStage("/m/sst2", "/d/test.csv", List.of(), null, List.of(), "report"))) {
+      List<String> command = new java.util.ArrayList<>(List.of("mlm"));
+      command.addAll(resolved(stage));
+      assertEquals(stage.request(stageDir), parsed(stage, ClassifyCommand.Eval.class).request(command),
+          stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void translationTraining() {
+    for (TranslationTrainingStage stage : List.of(
+        new TranslationTrainingStage("/b/model", "multi30k-en-de", 10_000, "multi30k-en-de:val", 0, 200, 500, 32, 5e-4,
+            null, 48, 48, false, "en-de-translator"),
+        new TranslationTrainingStage("/b/model", "multi30k-en-de", 0, "multi30k-en-de:val", 25, 500, 200, 16, 1e-4, 42L,
+            32, 32, true, "random-init"),
+        new TranslationTrainingStage("/b/model", "multi30k-en-de", 0, null, 0, null, 200, 16, 1e-4, 42L, 32, 32, false,
+            "warm-started"))) {
+      assertEquals(stage.request(stageDir, false), parsed(stage, TranslateCommand.Train.class).request(),
+          stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void translationEvaluation() {
+    for (TranslationEvaluationStage stage : List.of(
+        new TranslationEvaluationStage("/m/mt", "multi30k-en-de:test", null, null, 200, List.of(1, 4), "report"),
+        new TranslationEvaluationStage("/m/mt", null, "/d/first.src", "/d/first.tgt", 0, List.of(), "report"))) {
+      assertEquals(stage.request(stageDir), parsed(stage, TranslateCommand.Eval.class).request(),
+          stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void summarizerTraining() {
+    for (SummarizerTrainingStage stage : List.of(
+        new SummarizerTrainingStage("extractive", "/b/model", "dialogsum", 1000, 200, 8, 5e-4, null, 256, null, null,
+            false, "extractive-summarizer"),
+        new SummarizerTrainingStage("abstractive", "/b/model", "dialogsum", 0, 100, 4, 1e-4, 42L, null, 256, 64, true,
+            "no-pretraining"))) {
+      SummarizeCommand.Train command = parsed(stage, SummarizeCommand.Train.class);
+      assertEquals(stage.request(stageDir, false), command.request(SummarizerTraining.Mode.parse(stage.mode())),
+          stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void summaryEvaluation() {
+    for (SummaryEvaluationStage stage : List.of(
+        new SummaryEvaluationStage("/m/sum", "dialogsum:test", null, null, 100, "lead-3,longest-3", "report"),
+        new SummaryEvaluationStage("/m/sum", "/d/first.jsonl", "document", List.of("summary1", "summary2"), 0, "none",
+            "report"))) {
+      assertEquals(stage.request(stageDir), parsed(stage, SummarizeCommand.Eval.class).request(),
+          stage.commandLine().toString());
+    }
+  }
+
+  private List<String> resolved(Stage stage) {
+    return stage.commandLine().stream().map(a -> a.replace(Stage.OUT, stageDir.toString())).toList();
   }
 }

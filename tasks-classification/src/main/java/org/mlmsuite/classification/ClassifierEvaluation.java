@@ -1,10 +1,13 @@
 package org.mlmsuite.classification;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mlmsuite.datasets.LabeledText;
@@ -80,7 +83,34 @@ public final class ClassifierEvaluation {
    * What an evaluation found and where its report is: the model's scores and each baseline's
    * ({@code system.pairedWith(baseline)} gives their McNemar test).
    */
-  public record Result(LabeledData test, Scored system, List<Scored> baselines, Report report, Path reportDir) {}
+  public record Result(LabeledData test, Scored system, List<Scored> baselines, Report report, Path reportDir) {
+    /** What {@code mlm classify eval} prints of it: the scores, the paired tests, per-class scores, the report. */
+    public String text() {
+      StringWriter text = new StringWriter();
+      PrintWriter out = new PrintWriter(text);
+      out.printf(Locale.ROOT, "%s: %d examples%n", test.source(), test.size());
+      out.printf(Locale.ROOT, "%-50s %9s %9s%n", "system", "accuracy", "macro-F1");
+      List<Scored> all = new ArrayList<>();
+      all.add(system);
+      all.addAll(baselines);
+      for (Scored s : all) {
+        out.printf(Locale.ROOT, "%-50s %9.4f %9.4f%n", (s.baseline() ? "baseline: " : "") + s.system(),
+            s.report().accuracy(), s.report().macro().f1());
+      }
+      for (Scored b : baselines) {
+        McNemarTest t = system.pairedWith(b);
+        out.printf(Locale.ROOT, "vs %s: %d examples only %s gets right, %d only the baseline; exact McNemar p = %.2g%n",
+            b.system(), t.onlyFirstCorrect(), system.system(), t.onlySecondCorrect(), t.pValue());
+      }
+      out.printf(Locale.ROOT, "%n%-24s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
+      for (ClassScores c : system.report().perClass()) {
+        out.printf(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %8d%n", c.label(), c.precision(), c.recall(), c.f1(), c.support());
+      }
+      out.printf(Locale.ROOT, "report: %s%n", reportDir.resolve(ReportWriter.HTML));
+      out.flush();
+      return text.toString();
+    }
+  }
 
   /** One system's predictions on the test set (beside its gold labels) and their scores. */
   public record Scored(String system, boolean baseline, List<String> gold, List<String> predicted,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mlmsuite.backbone.FineTuning;
@@ -62,7 +63,18 @@ public final class ClassifierTraining {
       long exportedStep,
       ClassificationReport dev,
       int truncatedTrain,
-      int truncatedDev) {}
+      int truncatedDev) {
+    /** What {@code mlm classify train} prints of it: where the model is, and its dev scores. */
+    public String text() {
+      String text = String.format(Locale.ROOT, "wrote %s (%d labels, step %d exported of %d, %.1f s)%n", model.path(),
+          labels.size(), exportedStep, summary.step(), summary.elapsedSeconds());
+      if (dev == null) {
+        return text;
+      }
+      return text + String.format(Locale.ROOT, "dev: accuracy %.4f  macro-F1 %.4f  (%d examples)%n",
+          dev.accuracy(), dev.macro().f1(), dev.samples());
+    }
+  }
 
   private final Consumer<String> messages;
   private final TrainingProgress progress;
