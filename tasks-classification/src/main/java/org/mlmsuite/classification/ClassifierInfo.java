@@ -29,6 +29,11 @@ public record ClassifierInfo(
     provenance = provenance == null ? Map.of() : provenance;
   }
 
+  /** The training seed recorded in the provenance (0 when none was recorded). */
+  public long seed() {
+    return ((Number) provenance.getOrDefault("seed", 0)).longValue();
+  }
+
   public LabelSet labelSet() {
     return new LabelSet(labels);
   }
