@@ -62,6 +62,11 @@ public final class Summarizer implements AutoCloseable {
     return info;
   }
 
+  /** The seed the model was trained with, from its provenance (0 when not recorded). */
+  public long trainingSeed() {
+    return ((Number) info.provenance().getOrDefault("seed", 0)).longValue();
+  }
+
   public boolean isAbstractive() {
     return abstractive != null;
   }

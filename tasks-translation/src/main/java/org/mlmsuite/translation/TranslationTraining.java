@@ -2,6 +2,7 @@ package org.mlmsuite.translation;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,12 +20,63 @@ import org.mlmsuite.datasets.TranslationPair;
  * directory with {@link TranslationInfo}.
  */
 public final class TranslationTraining {
+  /**
+   * {@code mlm translate train}, whole; {@link #defaults} are the command line's.
+   *
+   * @param dev null or {@link ParallelData.Input#isEmpty() empty}: no dev data
+   * @param dataDir the dataset mirror for catalog names (null: {@code $MLM_DATA_DIR})
+   * @param maxTrainPairs use only the first N training pairs (0: all)
+   * @param config steps, batch, learning rate, seed, lengths, dev evaluation and the decoding
+   *     defaults saved with the model
+   * @param resume continue the run in {@code output} from its newest checkpoint
+   */
+  public record Request(Path backbone, ParallelData.Input train, ParallelData.Input dev, Path dataDir,
+      int maxTrainPairs, Seq2SeqTrainingConfig config, Path output, boolean resume) {
+    public static Request defaults(Path backbone, ParallelData.Input train, Path output) {
+      return new Request(backbone, train, null, null, 0, Seq2SeqTrainingConfig.defaults(1000), output, false);
+    }
+
+    public Request withData(ParallelData.Input newDev, Path newDataDir, int newMaxTrainPairs) {
+      return new Request(backbone, train, newDev, newDataDir, newMaxTrainPairs, config, output, resume);
+    }
+
+    public Request withConfig(Seq2SeqTrainingConfig newConfig) {
+      return new Request(backbone, train, dev, dataDir, maxTrainPairs, newConfig, output, resume);
+    }
+
+    public Request withResume(boolean newResume) {
+      return new Request(backbone, train, dev, dataDir, maxTrainPairs, config, output, newResume);
+    }
+  }
+
+  /** The run, and what {@code mlm translate train} prints of it. */
+  public record Result(Path output, Seq2SeqTraining.Result training) {
+    public String text() {
+      String text = String.format(Locale.ROOT, "wrote %s (step %d exported of %d, %.1f s)%n", output,
+          training.exportedStep(), training.summary().step(), training.summary().elapsedSeconds());
+      if (training.dev().isEmpty()) {
+        return text;
+      }
+      return text + String.format(Locale.ROOT, "dev: loss %.4f  perplexity %.2f  token accuracy %.4f%n",
+          training.dev().get("dev_loss"), training.dev().get("dev_perplexity"), training.dev().get("dev_token_accuracy"));
+    }
+  }
+
   private final Consumer<String> messages;
   private final TrainingProgress progress;
 
   public TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
     this.messages = messages;
     this.progress = progress;
+  }
+
+  /** Reads the training (and dev) pairs and trains. */
+  public Result run(Request request) {
+    ParallelData train = request.train().read("train", request.dataDir(), "train").first(request.maxTrainPairs());
+    ParallelData dev = request.dev() == null || request.dev().isEmpty() ? null
+        : request.dev().read("val", request.dataDir(), "dev");
+    return new Result(request.output(),
+        run(request.backbone(), train, dev, request.config(), request.output(), request.resume()));
   }
 
   /** {@code dev} may be null. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,16 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Each line followed by the platform's line separator, as {@link Files#write(Path, Iterable, java.nio.charset.Charset, java.nio.file.OpenOption...)}. */
+  public static void writeLines(Path file, List<String> lines) throws IOException {
+    writeText(file, w -> {
+      for (String line : lines) {
+        w.write(line);
+        w.write(System.lineSeparator());
+      }
+    });
   }
 
   static void writeString(Path target, String content) throws IOException {
