@@ -79,11 +79,13 @@ public final class SummarizeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SummaryEvaluation.BaselineResult result = SummaryEvaluation.runBaselines(SummaryEvaluation.BaselineRequest
-          .defaults(test).withData(fields.readOptions()).withBaselines(baselines, policy)
-          .withReport(reportDir, spec.commandLine().getParseResult().originalArgs()));
-      CommandOutput.print(spec, result.text());
+      CommandOutput.print(spec, SummaryEvaluation.runBaselines(request()).text());
       return 0;
+    }
+
+    SummaryEvaluation.BaselineRequest request() {
+      return SummaryEvaluation.BaselineRequest.defaults(test).withData(fields.readOptions())
+          .withBaselines(baselines, policy).withReport(reportDir, spec.commandLine().getParseResult().originalArgs());
     }
   }
 
@@ -226,9 +228,8 @@ public final class SummarizeCommand implements Runnable {
             "--checkpoint-every", "--max-source-length", "--max-target-length", "--label-smoothing",
             "--cross-attention-init", "--beam", "--length-penalty", "--min-length", "--no-repeat-ngram");
       }
-      SummarizerTraining.Result result = new SummarizerTraining(CommandOutput.progress(spec), TrainingProgress.toStderr())
-          .run(request(chosen));
-      CommandOutput.print(spec, result.text());
+      CommandOutput.print(spec, new SummarizerTraining(CommandOutput.progress(spec), TrainingProgress.toStderr())
+          .run(request(chosen)).text());
       return 0;
     }
 
@@ -273,8 +274,7 @@ public final class SummarizeCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      SummaryEvaluation.Result result = SummaryEvaluation.run(request(), CommandOutput.progress(spec));
-      CommandOutput.print(spec, result.text());
+      CommandOutput.print(spec, SummaryEvaluation.run(request(), CommandOutput.progress(spec)).text());
       return 0;
     }
 

@@ -137,9 +137,8 @@ public final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      TranslationTraining.Result result = new TranslationTraining(CommandOutput.progress(spec),
-          TrainingProgress.toStderr()).run(request());
-      CommandOutput.print(spec, result.text());
+      CommandOutput.print(spec,
+          new TranslationTraining(CommandOutput.progress(spec), TrainingProgress.toStderr()).run(request()).text());
       return 0;
     }
 
@@ -215,8 +214,7 @@ public final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      TranslationEvaluation.Result result = TranslationEvaluation.run(request(), CommandOutput.progress(spec));
-      CommandOutput.print(spec, result.text());
+      CommandOutput.print(spec, TranslationEvaluation.run(request(), CommandOutput.progress(spec)).text());
       return 0;
     }
 
