@@ -136,7 +136,12 @@ public final class SummarizerTraining {
     }
   }
 
-  /** The run of the chosen mode (the other is null). */
+  /**
+   * The run of the chosen mode (the other is null).
+   *
+   * @param trainDocuments the training documents used (after {@code maxTrainExamples})
+   * @param maxSourceLength word pieces a document is cut at
+   */
   public record Result(Path output, int trainDocuments, ExtractiveTraining.Result extractive,
       AbstractiveTraining.Result abstractive, int maxSourceLength) {
     /** What {@code mlm summarize train} prints. */

@@ -44,10 +44,10 @@ public record SummaryData(String name, String split, String source, List<Summary
   }
 
   /** The sentence policy of these documents: {@code turns}, {@code sentences}, or {@code auto} to detect it. */
-  public SentencePolicy policy(String name) {
-    return name.equalsIgnoreCase("auto")
+  public SentencePolicy policy(String policyName) {
+    return policyName.equalsIgnoreCase("auto")
         ? SentencePolicy.detect(examples.stream().limit(200).map(SummaryExample::document).toList())
-        : SentencePolicy.parse(name);
+        : SentencePolicy.parse(policyName);
   }
 
   /**
