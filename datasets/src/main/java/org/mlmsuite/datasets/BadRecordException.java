@@ -14,9 +14,9 @@ public class BadRecordException extends IllegalArgumentException {
   private final boolean skippable;
 
   public BadRecordException(Origin origin, String reason, boolean skippable) {
-    super(origin + ": " + reason);
+    super(origin + ": " + oneLine(reason));
     this.origin = origin;
-    this.reason = reason;
+    this.reason = oneLine(reason);
     this.skippable = skippable;
   }
 
@@ -41,5 +41,28 @@ public class BadRecordException extends IllegalArgumentException {
 
   public boolean skippable() {
     return skippable;
+  }
+
+  /**
+   * The reason with line breaks and other control characters written as escapes: a reason may
+   * quote the bad field, and the error must stay one line on a terminal.
+   */
+  static String oneLine(String reason) {
+    StringBuilder sb = new StringBuilder(reason.length());
+    reason.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append('\t');
+        default -> {
+          if (Character.isISOControl(c)) {
+            sb.append(String.format("\\u%04x", c));
+          } else {
+            sb.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return sb.toString();
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.datasets.BadRowPolicy;
 import org.mlmsuite.datasets.Column;
@@ -184,25 +186,18 @@ public final class ClassifierPredictions {
   }
 
   /**
-   * One delimited row per call. RFC 4180 quoting by hand rather than Commons CSV's {@code
-   * CSVPrinter}: its minimal quoting also quotes a field that starts with a space, '!' or '#',
-   * ends in a space, or is empty at the start of a row, which would change the bytes this
-   * command has always written. Rows end in the platform's line separator.
+   * One delimited row per call, through Commons CSV with its minimal quoting: a field with the
+   * delimiter, a quote or a line break is quoted, and so is one that starts with a space, '!' or
+   * '#', ends in a space, or is empty at the start of a row. Rows end in the platform's line separator.
    */
-  private record RowWriter(Writer w, char delimiter) {
+  private record RowWriter(CSVPrinter printer) {
+    RowWriter(Writer w, char delimiter) throws IOException {
+      this(new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+          .setRecordSeparator("\r\n".equals(System.lineSeparator()) ? "\r\n" : "\n").get()));
+    }
+
     void write(List<String> fields) throws IOException {
-      for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) {
-          w.write(delimiter);
-        }
-        String f = fields.get(i);
-        if (f.indexOf(delimiter) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-          w.write('"' + f.replace("\"", "\"\"") + '"');
-        } else {
-          w.write(f);
-        }
-      }
-      w.write("\r\n".equals(System.lineSeparator()) ? "\r\n" : "\n");
+      printer.printRecord(fields);
     }
   }
 }

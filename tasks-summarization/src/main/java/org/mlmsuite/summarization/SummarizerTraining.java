@@ -11,8 +11,8 @@ import org.mlmsuite.backbone.train.TrainingProgress;
 /**
  * {@code mlm summarize train}, whole: reads the training data and trains an extractive ({@link
  * ExtractiveTraining}) or an abstractive ({@link AbstractiveTraining}) summarizer, as the request's
- * mode says. Each mode's settings are a record of their own, so a setting cannot be given to the
- * mode that would ignore it.
+ * mode says. Each mode's settings are a record of their own; the other mode's record is not read.
+ * (The command line refuses a flag of the other mode: it can tell a flag given from a default.)
  */
 public final class SummarizerTraining {
   /** Which kind of summarizer to train. */

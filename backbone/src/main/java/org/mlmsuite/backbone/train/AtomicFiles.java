@@ -29,14 +29,26 @@ public final class AtomicFiles {
         "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
   }
 
-  /** What streams an output file's contents; it may fail, and then the target is left as it was. */
+  /** Creates a new hidden folder {@code .PREFIX<unique>} in {@code parent}, with the umask's permissions. */
+  public static Path createTempFolder(Path parent, String prefix) throws IOException {
+    while (true) {
+      try {
+        return Files.createDirectory(parent.resolve("." + prefix + Long.toHexString(System.nanoTime())));
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        // another writer picked the same nanosecond: try the next name
+      }
+    }
+  }
+
+  /** What streams a text file's contents; it may fail, and then the target is left as it was. */
   public interface TextBody {
     void writeTo(Writer writer) throws IOException;
   }
 
   /**
-   * Writes a user's output file (predictions, summaries, translations) in UTF-8: it appears (or is
-   * replaced) only once {@code body} has written all of it, so no half-written file is left.
+   * Writes a UTF-8 text file that appears (or replaces the old one) only once {@code body} has
+   * written all of it, so no half-written file is left. Not fsynced: for outputs a rerun makes
+   * again (predictions, hypotheses), not for checkpoints.
    */
   public static void writeText(Path file, TextBody body) throws IOException {
     Path target = file.toAbsolutePath();
@@ -60,17 +72,6 @@ public final class AtomicFiles {
         w.write(System.lineSeparator());
       }
     });
-  }
-
-  /** Creates a new hidden folder {@code .PREFIX<unique>} in {@code parent}, with the umask's permissions. */
-  public static Path createTempFolder(Path parent, String prefix) throws IOException {
-    while (true) {
-      try {
-        return Files.createDirectory(parent.resolve("." + prefix + Long.toHexString(System.nanoTime())));
-      } catch (java.nio.file.FileAlreadyExistsException taken) {
-        // another writer picked the same nanosecond: try the next name
-      }
-    }
   }
 
   static void writeString(Path target, String content) throws IOException {
