@@ -219,7 +219,7 @@ public final class ClassifyCommand implements Runnable {
           if (!name.equals("doccat")) {
             throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
           }
-          String source = baselineTrain != null ? baselineTrain : String.valueOf(info.provenance().get("trainSource"));
+          String source = baselineTrain != null ? baselineTrain : String.valueOf(info.provenance().trainSource());
           LabeledData trainData = LabeledData.read(source, "train", columns.columnsOr(info), columns.header(), columns.dataDir);
           spec.commandLine().getErr().println("classify: training the doccat baseline on " + trainData.source()
               + " (" + trainData.size() + " examples)");
@@ -232,7 +232,7 @@ public final class ClassifyCommand implements Runnable {
             .command("mlm", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))
             .dataset(testData.name(), testData.split(), testData.size(), testData.source())
             .modelConfig(info)
-            .seed(((Number) info.provenance().getOrDefault("seed", 0)).longValue())
+            .seed(info.provenance().seed())
             .timing("eval", evalSeconds)
             .build();
         Report report = ClassifierEvaluation.report("Classification: " + model.getFileName() + " on " + testData.source(),

@@ -390,7 +390,7 @@ public final class SummarizeCommand implements Runnable {
             .command("mlm", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))
             .dataset(data.name(), data.split(), data.size(), data.source())
             .modelConfig(s.info())
-            .seed(((Number) s.info().provenance().getOrDefault("seed", 0)).longValue())
+            .seed(s.info().provenance().seed())
             .timing("summarize", seconds).build();
         String how = options != null
             ? "Abstractive (BERT2BERT encoder-decoder), " + DecodeOptions.describe(options) + " (word pieces)"

@@ -72,7 +72,7 @@ class ClassifierEndToEndTest {
       assertEquals(List.of("not good at all", "très bien 😀"), clf.labels());
       assertEquals(16, clf.info().maxLength());
       assertEquals("review", clf.info().textColumn());
-      assertEquals(80, ((Number) clf.info().provenance().get("steps")).intValue());
+      assertEquals(80, clf.info().provenance().steps());
       assertTrue(Files.isRegularFile(model.resolve("train-log.jsonl")));
     }
   }

@@ -1,7 +1,6 @@
 package org.mlmsuite.translation;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,16 +16,11 @@ import org.mlmsuite.datasets.TranslationPair;
  * Trains a translation model: a BERT2BERT encoder-decoder warm-started from a backbone whose
  * vocabulary covers both languages (see {@link Seq2SeqTraining}), exported as a seq2seq model
  * directory with {@link TranslationInfo}.
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class TranslationTraining {
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
-
+public record TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
   /** {@code dev} may be null. */
   public Seq2SeqTraining.Result run(Path backbone, ParallelData train, ParallelData dev,
       Seq2SeqTrainingConfig config, Path output, boolean resume) {
@@ -35,14 +29,13 @@ public final class TranslationTraining {
       messages.accept("translate: the backbone's vocabulary is uncased: translations will be lowercase "
           + "(case-sensitive BLEU against cased references counts every capital as an error)");
     }
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("task", "translation");
-    provenance.put("train", train.source());
-    provenance.put("dev", dev == null ? null : dev.source());
-    TranslationInfo info = new TranslationInfo(train.source(), dev == null ? null : dev.source(), lowercase);
-    return new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone, pairs(train.pairs()),
-        dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, provenance,
-        Map.of(TranslationInfo.FILE_NAME, info)));
+    String devSource = dev == null ? null : dev.source();
+    TranslationInfo info = new TranslationInfo(train.source(), devSource, lowercase);
+    Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("translation", train.source(), train.source(), devSource, null,
+        provenance -> Map.of(TranslationInfo.FILE_NAME, info));
+    Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone,
+        pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, task));
+    return result;
   }
 
   static List<TextPair> pairs(List<TranslationPair> pairs) {

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
-import org.mlmsuite.backbone.FineTuning;
+import org.mlmsuite.backbone.BackboneOrigin;
+import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.masking.DynamicMasker;
@@ -106,7 +107,7 @@ public final class Pretraining {
     var builder = Trainer.<MlmBatch>builder(training, out, tf -> {
           BertForMaskedLm model = BertForMaskedLm.build(tf, config, cfg.seed());
           model.parameters().forEach(p -> parameterNames.add(p.name()));
-          List<TrainableVariable> vars = FineTuning.trainable(model.parameters(), name -> true);
+          List<TrainableVariable> vars = FineTuningRun.trainable(model.parameters(), name -> true);
           return TrainingObjective.<MlmBatch>of(model.loss(), vars, (batch, feeds) -> {
                 batch.feed(model, feeds);
                 feeds.put(model.dropout().training(), TBool.scalarOf(true));
@@ -131,7 +132,12 @@ public final class Pretraining {
     provenance.put("pretraining", "masked-LM");
     provenance.put("config", cfg);
     if (init != null) {
-      provenance.putAll(FineTuning.provenance(init.path(), init, false, "continued from the backbone's weights"));
+      BackboneOrigin origin = BackboneOrigin.of(init.path(), init, false, "continued from the backbone's weights");
+      provenance.put("backbone", origin.backbone());
+      provenance.put("backboneWeights", origin.backboneWeights());
+      if (origin.backboneProvenance() != null) {
+        provenance.put("backboneProvenance", origin.backboneProvenance());
+      }
     }
     provenance.put("trainSequences", corpus.train().size());
     provenance.put("heldOutSequences", corpus.heldOut().size());
