@@ -52,6 +52,7 @@ public final class Trainer<B> implements AutoCloseable {
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
 
+  // Opens the run in order: lock the folder, build graph and optimizer, then resume or start fresh.
   private Trainer(Builder<B> b) throws IOException {
     this.config = b.config;
     this.outputDirectory = b.outputDirectory;
@@ -66,58 +67,14 @@ public final class Trainer<B> implements AutoCloseable {
     graph = new Graph();
     Session s = null;
     try {
-      checkpoints.removeIncompleteWrites();
-      Optional<Checkpoint> existing = checkpoints.latest();
-      if (existing.isPresent() && !b.resume) {
-        throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
-            + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
-      }
-      if (existing.isPresent()) {
-        checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
-      }
+      Optional<Checkpoint> existing = existingRun(b.resume);
       Ops tf = Ops.create(graph);
-      objective = b.objective.build(tf);
-      checkVariableNames(objective.variables());
-      if (earlyStopping.isPresent() && objective.evaluator().isEmpty()) {
-        throw new IllegalArgumentException("early stopping on '" + earlyStopping.get().metric()
-            + "' needs an evaluator in the training objective");
-      }
+      objective = buildObjective(b.objective, tf);
       optimizer = new AdamWGraph(graph, tf, objective.loss(), objective.variables(), config);
       s = b.sessionConfig == null ? new Session(graph) : new Session(graph, b.sessionConfig);
       session = s;
-      if (existing.isPresent()) {
-        Checkpoint ckpt = existing.get();
-        try {
-          session.restore(ckpt.prefix());
-        } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
-          throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
-              + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
-        state = CheckpointStore.readState(ckpt);
-        if (state.seed() != config.seed()) {
-          throw new IllegalArgumentException(outputDirectory + ": run was started with seed "
-              + state.seed() + ", config has seed " + config.seed());
-        }
-        source.seek(state.dataPosition());
-        log = TrainingLog.resume(outputDirectory, state.step());
-        lastCheckpoint = ckpt;
-        lastCheckpointStep = state.step();
-        progress.message("resuming " + outputDirectory + " from step " + state.step());
-      } else {
-        if (b.warmStart != null) {
-          b.warmStart.apply(session, graph);
-        }
-        config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
-        AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
-        state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
-        log = TrainingLog.create(outputDirectory);
-        lastCheckpointStep = -1;
-      }
-      long graphStep = readStep();
-      if (graphStep != state.step()) {
-        throw new IllegalStateException("checkpoint inconsistent: variables at step " + graphStep
-            + ", trainer state at step " + state.step());
-      }
+      log = existing.isPresent() ? resumeFrom(existing.get()) : startFresh(b.warmStart);
+      checkGraphIsAtTheStatesStep();
     } catch (RuntimeException | IOException e) {
       if (s != null) {
         s.close();
@@ -125,6 +82,71 @@ public final class Trainer<B> implements AutoCloseable {
       graph.close();
       runLock.close();
       throw e;
+    }
+  }
+
+  /** The newest checkpoint of a run already in the output folder; refused unless resuming. */
+  private Optional<Checkpoint> existingRun(boolean resume) throws IOException {
+    checkpoints.removeIncompleteWrites();
+    Optional<Checkpoint> existing = checkpoints.latest();
+    if (existing.isPresent() && !resume) {
+      throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
+          + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
+    }
+    if (existing.isPresent()) {
+      checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    }
+    return existing;
+  }
+
+  private TrainingObjective<B> buildObjective(ObjectiveBuilder<B> builder, Ops tf) {
+    TrainingObjective<B> built = builder.build(tf);
+    checkVariableNames(built.variables());
+    if (earlyStopping.isPresent() && built.evaluator().isEmpty()) {
+      throw new IllegalArgumentException("early stopping on '" + earlyStopping.get().metric()
+          + "' needs an evaluator in the training objective");
+    }
+    return built;
+  }
+
+  /** Restores weights, optimizer and trainer state of {@code ckpt}; returns the log, continued. */
+  private TrainingLog resumeFrom(Checkpoint ckpt) throws IOException {
+    try {
+      session.restore(ckpt.prefix());
+    } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
+      throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
+          + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
+    state = CheckpointStore.readState(ckpt);
+    if (state.seed() != config.seed()) {
+      throw new IllegalArgumentException(outputDirectory + ": run was started with seed "
+          + state.seed() + ", config has seed " + config.seed());
+    }
+    source.seek(state.dataPosition());
+    TrainingLog continued = TrainingLog.resume(outputDirectory, state.step());
+    lastCheckpoint = ckpt;
+    lastCheckpointStep = state.step();
+    progress.message("resuming " + outputDirectory + " from step " + state.step());
+    return continued;
+  }
+
+  /** Step 0: the warm start (if any), the config saved, no best checkpoint; returns a new log. */
+  private TrainingLog startFresh(WarmStart warmStart) throws IOException {
+    if (warmStart != null) {
+      warmStart.apply(session, graph);
+    }
+    config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
+    state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
+    lastCheckpointStep = -1;
+    return TrainingLog.create(outputDirectory);
+  }
+
+  private void checkGraphIsAtTheStatesStep() {
+    long graphStep = readStep();
+    if (graphStep != state.step()) {
+      throw new IllegalStateException("checkpoint inconsistent: variables at step " + graphStep
+          + ", trainer state at step " + state.step());
     }
   }
 
@@ -171,12 +193,9 @@ public final class Trainer<B> implements AutoCloseable {
         lastLoss = loss;
         long newStep = step + 1;
         windowUnits += units;
-        double smoothed = Double.isNaN(state.smoothedLoss()) ? loss : 0.98 * state.smoothedLoss() + 0.02 * loss;
         long now = System.nanoTime();
         double elapsed = elapsedAtStart + (now - sessionStartNanos) / 1e9;
-        state = new TrainerState(newStep, source.position(), config.seed(), elapsed,
-            state.unitsSeen() + units, state.windowLossSum() + loss, state.windowSteps() + 1,
-            smoothed, state.earlyStopping(), state.lastEval());
+        state = state.afterStep(source.position(), elapsed, units, loss);
         listener.accept(new StepMetrics(newStep, loss, lr, gradNorm, units));
 
         Map<String, Double> eval = Map.of();
@@ -189,9 +208,9 @@ public final class Trainer<B> implements AutoCloseable {
         }
         if (newStep % config.logEvery() == 0 || !eval.isEmpty() || finalStep || stop) {
           double windowSeconds = Math.max(1e-9, (now - windowStartNanos) / 1e9);
-          log.append(newStep, state.windowLossSum() / state.windowSteps(), lr, gradNorm,
+          log.append(newStep, state.windowMeanLoss(), lr, gradNorm,
               windowUnits / windowSeconds, objective.throughputUnit(), elapsed, eval);
-          state = withWindowReset(state);
+          state = state.withWindowReset();
           windowStartNanos = now;
           windowUnits = 0;
         }
@@ -201,7 +220,7 @@ public final class Trainer<B> implements AutoCloseable {
         long doneThisSession = newStep - sessionStartStep;
         double sessionSeconds = (now - sessionStartNanos) / 1e9;
         double eta = sessionSeconds / doneThisSession * (end - newStep);
-        progress.update(newStep, config.totalSteps(), smoothed, lr,
+        progress.update(newStep, config.totalSteps(), state.smoothedLoss(), lr,
             (state.unitsSeen() - sessionStartUnits) / Math.max(1e-9, sessionSeconds),
             objective.throughputUnit(), elapsed, eta, newStep == end || stop);
       }
@@ -275,9 +294,7 @@ public final class Trainer<B> implements AutoCloseable {
       }
       es = policy.observe(es, step, value);
     }
-    state = new TrainerState(state.step(), state.dataPosition(), state.seed(),
-        state.elapsedSeconds(), state.unitsSeen(), state.windowLossSum(), state.windowSteps(),
-        state.smoothedLoss(), es, java.util.Collections.unmodifiableMap(metrics));
+    state = state.withEvaluation(es, java.util.Collections.unmodifiableMap(metrics));
     if (earlyStopping.isPresent() && earlyStopping.get().decision(es) == EarlyStopping.Decision.IMPROVED) {
       CheckpointStore.writeAtomically(session, state, outputDirectory, BEST);
     }
@@ -313,11 +330,6 @@ public final class Trainer<B> implements AutoCloseable {
     }
     AtomicFiles.writeString(outputDirectory.resolve(LossCurveSvg.FILE_NAME),
         LossCurveSvg.render(loss, metric == null ? "" : metric, eval));
-  }
-
-  private static TrainerState withWindowReset(TrainerState s) {
-    return new TrainerState(s.step(), s.dataPosition(), s.seed(), s.elapsedSeconds(), s.unitsSeen(),
-        0, 0, s.smoothedLoss(), s.earlyStopping(), s.lastEval());
   }
 
   private long readStep() {
