@@ -21,6 +21,7 @@ import org.mlmsuite.backbone.train.WeightLoader;
 import org.mlmsuite.datasets.LabeledText;
 import org.mlmsuite.eval.classification.ClassificationMetrics;
 import org.mlmsuite.eval.classification.ClassificationReport;
+import org.mlmsuite.eval.report.LossCurve;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -95,6 +96,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
             cfg.checkpointEvery(), cfg.seed()),
         request.output(), request.resume(), graphs,
         new LengthBucketedBatchSource(train.examples(), cfg.batchSize(), cfg.windowBatches(), cfg.seed()), keepBest);
+    LossCurve.write(request.output());
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("classification", null, request.trainDescription(), request.trainSource(),

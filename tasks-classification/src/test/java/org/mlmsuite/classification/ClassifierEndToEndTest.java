@@ -78,6 +78,13 @@ class ClassifierEndToEndTest {
   }
 
   @Test
+  void theRunsLossCurveIsDrawnBesideItsLog() throws IOException {
+    String svg = Files.readString(model.resolve("loss-curve.svg"));
+    assertTrue(svg.contains("data-series=\"loss\""), svg);
+    assertTrue(svg.contains("data-series=\"eval_dev_loss\""), "dev loss every 40 steps: " + svg);
+  }
+
+  @Test
   void exportHoldsModelVariablesOnly() {
     String prefix = result.model().weightsPrefix();
     assertTrue(CheckpointEntries.contains(prefix, "classifier.weight"));

@@ -17,6 +17,7 @@ import org.mlmsuite.backbone.seq2seq.TextPair;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.SummaryExample;
+import org.mlmsuite.eval.report.LossCurve;
 
 /**
  * Trains an abstractive summarizer: the shared BERT2BERT encoder-decoder ({@link Seq2SeqTraining},
@@ -101,6 +102,7 @@ public record AbstractiveTraining(Consumer<String> messages, TrainingProgress pr
     Seq2SeqTraining.Result r = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(
         request.backbone(), pairs(request.train()), pairs(request.dev()), cfg, request.output(), request.resume(),
         task));
+    LossCurve.write(request.output());
     messages.accept(String.format(Locale.ROOT, "summarize: %d of %d training documents (%.1f%%) truncated to %d word "
             + "pieces", r.truncatedSources(), request.train().size(),
         100.0 * r.truncatedSources() / request.train().size(), cfg.maxSourceLength()));

@@ -19,6 +19,7 @@ import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.backbone.train.TrainingSummary;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.mlmsuite.datasets.SummaryExample;
+import org.mlmsuite.eval.report.LossCurve;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 
@@ -106,6 +107,7 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
     FineTuningRun.Trained trained = run.train(
         FineTuningRun.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0, s.seed()),
         request.output(), request.resume(), graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);
+    LossCurve.write(request.output());
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("extractive summarization", null, request.trainDescription(), null,

@@ -11,6 +11,7 @@ import org.mlmsuite.backbone.seq2seq.Seq2SeqTrainingConfig;
 import org.mlmsuite.backbone.seq2seq.TextPair;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.TranslationPair;
+import org.mlmsuite.eval.report.LossCurve;
 
 /**
  * Trains a translation model: a BERT2BERT encoder-decoder warm-started from a backbone whose
@@ -35,6 +36,7 @@ public record TranslationTraining(Consumer<String> messages, TrainingProgress pr
         provenance -> Map.of(TranslationInfo.FILE_NAME, info));
     Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone,
         pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, task));
+    LossCurve.write(output);
     return result;
   }
 

@@ -47,8 +47,8 @@ import org.tensorflow.types.TBool;
  * Masked-LM pretraining end to end: corpus -> packed sequences -> dynamically masked batches ->
  * {@link BertForMaskedLm} on the one {@link Trainer} -> a backbone {@link ModelDirectory} whose
  * weights hold the model's variables only. The output folder is also the trainer's (checkpoints
- * with optimizer state and data position, {@code train-log.jsonl}, {@code loss-curve.svg}), so a
- * killed run continues with {@code resume}.
+ * with optimizer state and data position, {@code train-log.jsonl}; {@code mlm pretrain} draws the
+ * log as {@code loss-curve.svg}), so a killed run continues with {@code resume}.
  */
 public final class Pretraining {
   public static final String CONFIG_FILE = "pretraining-config.json";

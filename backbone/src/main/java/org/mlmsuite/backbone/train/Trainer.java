@@ -1,11 +1,9 @@
 package org.mlmsuite.backbone.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +26,10 @@ import org.tensorflow.types.TInt64;
  * starts fresh (optionally warm-started) or resumes from the newest checkpoint in the output
  * directory, and runs optimizer steps of {@code gradientAccumulationSteps} micro-batches each.
  *
- * <p>Output directory: {@code training-config.json}, {@code train-log.jsonl}, {@code
- * loss-curve.svg}, {@code checkpoints/ckpt-<step>/} + {@code checkpoints/latest}, and {@code
- * best/} when early stopping is on. A run killed at any moment resumes with {@code resume(true)}
- * and reproduces the loss curve of an uninterrupted run.
+ * <p>Output directory: {@code training-config.json}, {@code train-log.jsonl} (which the layers
+ * that have {@code eval} draw as {@code loss-curve.svg}), {@code checkpoints/ckpt-<step>/} + {@code
+ * checkpoints/latest}, and {@code best/} when early stopping is on. A run killed at any moment
+ * resumes with {@code resume(true)} and reproduces the loss curve of an uninterrupted run.
  */
 public final class Trainer<B> implements AutoCloseable {
   private final TrainingConfig config;
@@ -306,30 +304,6 @@ public final class Trainer<B> implements AutoCloseable {
     log.sync();
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
-    writeLossCurve();
-  }
-
-  private void writeLossCurve() throws IOException {
-    List<LossCurveSvg.Point> loss = new ArrayList<>();
-    List<LossCurveSvg.Point> eval = new ArrayList<>();
-    String metric = earlyStopping.map(EarlyStopping::metric).orElse(null);
-    for (JsonNode e : log.entries()) {
-      loss.add(new LossCurveSvg.Point(e.get("step").asDouble(), e.get("loss").asDouble()));
-      if (metric == null) {
-        for (var it = e.fieldNames(); it.hasNext(); ) {
-          String f = it.next();
-          if (f.startsWith("eval_")) {
-            metric = f.substring("eval_".length());
-            break;
-          }
-        }
-      }
-      if (metric != null && e.has("eval_" + metric)) {
-        eval.add(new LossCurveSvg.Point(e.get("step").asDouble(), e.get("eval_" + metric).asDouble()));
-      }
-    }
-    AtomicFiles.writeString(outputDirectory.resolve(LossCurveSvg.FILE_NAME),
-        LossCurveSvg.render(loss, metric == null ? "" : metric, eval));
   }
 
   private long readStep() {
