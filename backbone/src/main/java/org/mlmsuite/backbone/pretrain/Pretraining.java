@@ -3,9 +3,7 @@ package org.mlmsuite.backbone.pretrain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -128,26 +126,8 @@ public final class Pretraining {
     }
     ModelDirectory.writeJson(out.resolve(CONFIG_FILE), cfg);
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("pretraining", "masked-LM");
-    provenance.put("config", cfg);
-    if (init != null) {
-      BackboneOrigin origin = BackboneOrigin.of(init.path(), init, false, "continued from the backbone's weights");
-      provenance.put("backbone", origin.backbone());
-      provenance.put("backboneWeights", origin.backboneWeights());
-      if (origin.backboneProvenance() != null) {
-        provenance.put("backboneProvenance", origin.backboneProvenance());
-      }
-    }
-    provenance.put("trainSequences", corpus.train().size());
-    provenance.put("heldOutSequences", corpus.heldOut().size());
-    provenance.put("corpusTokens", corpus.tokens());
-    provenance.put("truncatedSentences", corpus.truncatedSentences());
-    provenance.put("steps", summary.step());
-    provenance.put("finalTrainLoss", summary.lastLoss());
-    provenance.put("finalHeldOut", summary.lastEval());
-    provenance.put("trainingSeconds", summary.elapsedSeconds());
-    provenance.put("createdAt", Instant.now().toString());
+    PretrainingProvenance provenance = PretrainingProvenance.of(cfg, init == null ? null
+        : BackboneOrigin.of(init.path(), init, false, "continued from the backbone's weights"), corpus, summary);
     ModelDirectory model = export(out, config, tokenizer, summary.lastCheckpoint().prefix(), cfg.seed(), provenance);
     messages.accept("pretrain: backbone written to " + model.path());
     return new Result(model, summary, corpus.train().size(), corpus.heldOut().size());
@@ -155,7 +135,7 @@ public final class Pretraining {
 
   /** Writes the model's variables only (no optimizer state) from a training checkpoint. */
   static ModelDirectory export(Path out, TransformerConfig config, WordPieceTokenizer tokenizer, String checkpointPrefix,
-      long seed, Map<String, Object> provenance) {
+      long seed, PretrainingProvenance provenance) {
     try (Graph graph = new Graph()) {
       BertForMaskedLm model = BertForMaskedLm.build(Ops.create(graph), config, seed);
       try (Session session = new Session(graph)) {
