@@ -2,6 +2,7 @@ package org.mlmsuite.backbone;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -168,7 +169,7 @@ public final class FineTuningRun {
   public <B, G> Trained train(TrainingConfig config, Path output, boolean resume, TaskGraphs<B, G> task,
       BatchSource<B> batches, EarlyStopping keepBest) {
     // The warm start runs after the trainer built the graph: it needs that graph's variables.
-    List<G> built = new java.util.ArrayList<>(1);
+    List<G> built = new ArrayList<>(1);
     var builder = Trainer.builder(config, output, tf -> {
           G graph = task.buildForTraining(tf);
           built.add(graph);

@@ -30,7 +30,7 @@ public final class LossCurve {
     String chart = LineChart.render("Training loss", TrainingLog.STEP, "loss", losses);
     int afterOpeningTag = chart.indexOf('\n') + 1;
     return chart.substring(0, afterOpeningTag)
-        + "<style>\nsvg { font-family: sans-serif; }\n" + ChartStyle.VARIABLES + ChartStyle.CHARTS + "</style>\n"
+        + "<style>\nsvg { font-family: sans-serif; background: #fff; }\n" + ChartStyle.VARIABLES + ChartStyle.CHARTS + "</style>\n"
         + chart.substring(afterOpeningTag);
   }
 }
