@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.mlmsuite.backbone.pretrain.Pretraining;
 import org.mlmsuite.backbone.pretrain.PretrainingConfig;
 import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.eval.report.LossCurve;
 
 /**
  * A masked-LM pretrained backbone ({@code mlm pretrain} from scratch), written as folder {@code out}
@@ -62,6 +63,7 @@ public record PretrainingStage(List<String> corpus, String vocab, boolean cased,
   public void run(Path dir, boolean resume) {
     Pretraining.Result result = new Pretraining(System.err::println, TrainingProgress.toStderr())
         .run(config(), null, dir.resolve(out), resume);
+    LossCurve.write(dir.resolve(out)); // as mlm pretrain draws it: backbone has no chart writer
     System.out.println(result.describe());
   }
 

@@ -65,6 +65,7 @@ class DemoStagesTest {
         "random", "micro", 6, 2, 8, 5e-4, null, 100, 3, "model");
     Path built = stages.run("backbone", "pretrain", pretrain);
     Path trainLog = built.resolve("model").resolve("train-log.jsonl");
+    assertTrue(Files.exists(built.resolve("model").resolve("loss-curve.svg")), "drawn as mlm pretrain draws it");
     String firstRun = Files.readString(trainLog);
 
     // Killed after training, before the stage was marked done: its checkpoints are still there.

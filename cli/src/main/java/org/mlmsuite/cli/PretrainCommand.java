@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.pretrain.Pretraining;
 import org.mlmsuite.backbone.pretrain.PretrainingConfig;
 import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.eval.report.LossCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,6 +92,7 @@ final class PretrainCommand implements Callable<Integer> {
       err.println(m);
       err.flush();
     }, TrainingProgress.toStderr()).run(config(), dataDir, out, resume);
+    LossCurve.write(out);
     spec.commandLine().getOut().println(result.describe());
     return 0;
   }

@@ -173,7 +173,7 @@ public final class ClassifierEvaluation {
     Provenance.Builder provenance = Provenance.builder()
         .dataset(test.name(), test.split(), test.size(), test.source())
         .modelConfig(model)
-        .seed(model.seed())
+        .seed(model.provenance().seed())
         .timing("eval", evalSeconds);
     if (!commandLine.isEmpty()) {
       provenance.command(commandLine.get(0), commandLine.subList(1, commandLine.size()).toArray(String[]::new));
@@ -188,7 +188,7 @@ public final class ClassifierEvaluation {
       throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
     }
     String source = request.baselineTrain() != null ? request.baselineTrain()
-        : String.valueOf(model.info().provenance().get("trainSource"));
+        : String.valueOf(model.info().provenance().trainSource());
     LabeledData train = LabeledData.read(source, "train", options);
     messages.accept("classify: training the doccat baseline on " + train.source() + " (" + train.size() + " examples)");
     DoccatBaseline doccat = DoccatBaseline.train(train.examples(), DoccatBaseline.Options.defaults());

@@ -14,11 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.BadRowPolicy;
 import org.mlmsuite.datasets.DelimitedFormat;
@@ -63,11 +63,11 @@ class ClassifierLibraryApiTest {
   @Test
   void trainingDataIsReadAndSampledAsTheCommandLineNamesIt() {
     try (TextClassifier sampled = TextClassifier.load(other)) {
-      Map<String, Object> provenance = sampled.info().provenance();
-      assertEquals(200, ((Number) provenance.get("trainExamples")).intValue());
-      assertEquals(train.toAbsolutePath().normalize().toString(), provenance.get("trainSource"));
-      assertEquals(train.toAbsolutePath().normalize() + " (random 200 of 256, seed 42)", provenance.get("train"));
-      assertEquals(42, sampled.info().seed());
+      TrainingProvenance provenance = sampled.info().provenance();
+      assertEquals(200, provenance.trainExamples());
+      assertEquals(train.toAbsolutePath().normalize().toString(), provenance.trainSource());
+      assertEquals(train.toAbsolutePath().normalize() + " (random 200 of 256, seed 42)", provenance.train());
+      assertEquals(42, provenance.seed());
       assertEquals("review", sampled.info().textColumn());
     }
   }

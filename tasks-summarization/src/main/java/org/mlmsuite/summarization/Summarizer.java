@@ -64,7 +64,7 @@ public final class Summarizer implements AutoCloseable {
 
   /** The seed the model was trained with, from its provenance (0 when not recorded). */
   public long trainingSeed() {
-    return ((Number) info.provenance().getOrDefault("seed", 0)).longValue();
+    return info.provenance().seed();
   }
 
   public boolean isAbstractive() {

@@ -1,7 +1,6 @@
 package org.mlmsuite.translation;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,17 @@ import org.mlmsuite.backbone.seq2seq.Seq2SeqTrainingConfig;
 import org.mlmsuite.backbone.seq2seq.TextPair;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.TranslationPair;
+import org.mlmsuite.eval.report.LossCurve;
 
 /**
  * Trains a translation model: a BERT2BERT encoder-decoder warm-started from a backbone whose
  * vocabulary covers both languages (see {@link Seq2SeqTraining}), exported as a seq2seq model
  * directory with {@link TranslationInfo}.
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class TranslationTraining {
+public record TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
   /**
    * {@code mlm translate train}, whole; {@link #defaults} are the command line's.
    *
@@ -62,14 +65,6 @@ public final class TranslationTraining {
     }
   }
 
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public TranslationTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
-
   /** Reads the training (and dev) pairs and trains. */
   public Result run(Request request) {
     ParallelData train = request.train().read("train", request.dataDir(), "train").first(request.maxTrainPairs());
@@ -87,14 +82,14 @@ public final class TranslationTraining {
       messages.accept("translate: the backbone's vocabulary is uncased: translations will be lowercase "
           + "(case-sensitive BLEU against cased references counts every capital as an error)");
     }
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("task", "translation");
-    provenance.put("train", train.source());
-    provenance.put("dev", dev == null ? null : dev.source());
-    TranslationInfo info = new TranslationInfo(train.source(), dev == null ? null : dev.source(), lowercase);
-    return new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone, pairs(train.pairs()),
-        dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, provenance,
-        Map.of(TranslationInfo.FILE_NAME, info)));
+    String devSource = dev == null ? null : dev.source();
+    TranslationInfo info = new TranslationInfo(train.source(), devSource, lowercase);
+    Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("translation", train.source(), train.source(), devSource, null,
+        provenance -> Map.of(TranslationInfo.FILE_NAME, info));
+    Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone,
+        pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, task));
+    LossCurve.write(output);
+    return result;
   }
 
   static List<TextPair> pairs(List<TranslationPair> pairs) {
