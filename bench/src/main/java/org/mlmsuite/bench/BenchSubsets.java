@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.classification.LabeledData;
 import org.mlmsuite.classification.TextColumns;
@@ -38,11 +40,18 @@ final class BenchSubsets {
       return file;
     }
     LabeledData data = LabeledData.read(spec, defaultSplit, new TextColumns(null, null, null), null, dataDir).sample(n, seed);
-    StringBuilder csv = new StringBuilder("text,label\n");
-    for (LabeledText t : data.examples()) {
-      csv.append(csvField(t.text())).append(',').append(csvField(t.label())).append('\n');
+    try {
+      AtomicFiles.writeText(file, w -> {
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        csv.printRecord("text", "label");
+        for (LabeledText t : data.examples()) {
+          csv.printRecord(t.text(), t.label());
+        }
+        csv.flush();
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
-    write(file, csv.toString());
     return file;
   }
 
@@ -107,11 +116,6 @@ final class BenchSubsets {
 
   private static String oneLine(String s) {
     return s.replace('\n', ' ').replace('\r', ' ');
-  }
-
-  private static String csvField(String s) {
-    return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
-        ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 
   private static String safe(String spec) {
