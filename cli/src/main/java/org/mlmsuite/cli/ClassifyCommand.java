@@ -143,10 +143,13 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
       ClassifierTraining.Result result = new ClassifierTraining(messagesTo(spec.commandLine().getErr()),
-          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume));
+          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume, overwrite));
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.printf(Locale.ROOT, "wrote %s (%d labels, step %d exported of %d, %.1f s)%n", out,
           result.labels().size(), result.exportedStep(), result.summary().step(), result.summary().elapsedSeconds());

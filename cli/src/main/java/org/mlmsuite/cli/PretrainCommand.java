@@ -85,6 +85,9 @@ final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
+  @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+  boolean overwrite;
+
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
@@ -106,7 +109,7 @@ final class PretrainCommand implements Callable<Integer> {
     Pretraining.Result result = new Pretraining(m -> {
       err.println(m);
       err.flush();
-    }, TrainingProgress.toStderr()).run(config, dataDir, out, resume);
+    }, TrainingProgress.toStderr()).run(config, dataDir, out, resume, overwrite);
     LossCurve.write(out);
     spec.commandLine().getOut().printf("held-out masked-LM loss %.4f, masked-token accuracy %.4f after %d steps -> %s%n",
         result.summary().lastEval().getOrDefault("loss", Double.NaN),
