@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.backbone.train.Checkpoint;
 import org.mlmsuite.backbone.train.CheckpointStore;
 import org.mlmsuite.backbone.train.RunInputs;
+import org.mlmsuite.backbone.train.Trainer;
 
 /**
  * The folder a command writes a model into ({@code --out}), checked before anything is written.
@@ -31,10 +31,6 @@ import org.mlmsuite.backbone.train.RunInputs;
  * </ul>
  */
 public final class OutputFolder {
-  /** Files a training run writes before its first checkpoint: a folder of only these can be restarted. */
-  private static final Set<String> RUN_BOOKKEEPING = Set.of(".training.lock", "training-config.json",
-      "train-log.jsonl", RunInputs.FILE_NAME, CheckpointStore.DIRECTORY);
-
   private final Path target;
   private final Path writeTo;
   private final String kind;
@@ -68,7 +64,7 @@ public final class OutputFolder {
     Optional<Checkpoint> checkpoint = CheckpointStore.latest(out);
     String modelKind = kindOf(out);
     String runKind = RunInputs.read(out).map(RunInputs::kind).orElse(null);
-    if (checkpoint.isEmpty() && modelKind == null && RUN_BOOKKEEPING.containsAll(entries)) {
+    if (checkpoint.isEmpty() && modelKind == null && Trainer.RUN_FILES.containsAll(entries)) {
       return new OutputFolder(out, out, kind, false);
     }
     if (resume && checkpoint.isPresent() && sameOrUnknown(modelKind, kind) && sameOrUnknown(runKind, kind)) {

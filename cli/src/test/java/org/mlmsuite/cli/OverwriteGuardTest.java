@@ -165,6 +165,17 @@ class OverwriteGuardTest {
     } finally {
       reviews("train.tsv", 0);
     }
+    assertRefused(classify(train, run, "--resume", "--steps", "6", "--class-weights", "balanced"), run, before,
+        "settings classWeights");
+    Path otherBackbone = tmp.resolve("other-backbone");
+    assertOk(MainTest.Captured.run("backbone", "init", "--vocab", vocab.toString(), "--preset", "micro",
+        "--seed", "7", "--out", otherBackbone.toString()));
+    List<String> withOtherBackbone = new ArrayList<>(List.of("classify", "train", "--backbone", otherBackbone.toString(),
+        "--train", train.toString(), "--out", run.toString(), "--batch-size", "8", "--max-length", "12",
+        "--steps", "6", "--resume"));
+    assertRefused(MainTest.Captured.run(withOtherBackbone.toArray(String[]::new)), run, before,
+        "starting model " + backbone, "now " + otherBackbone);
+
     assertOk(classify(train, run, "--resume", "--steps", "6"));
     assertTrue(Files.readString(run.resolve("classifier.json")).contains("\"steps\" : 6"));
   }

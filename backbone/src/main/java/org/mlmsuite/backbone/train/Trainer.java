@@ -169,6 +169,10 @@ public final class Trainer<B> implements AutoCloseable {
 
   static final String BEST = "best";
 
+  /** What a run writes into its output folder before its first checkpoint (and beside it after). */
+  public static final Set<String> RUN_FILES = Set.of(RunLock.FILE_NAME, TrainingConfig.FILE_NAME, RunInputs.FILE_NAME,
+      TrainingLog.FILE_NAME, CheckpointStore.DIRECTORY);
+
   public static <B> Builder<B> builder(TrainingConfig config, Path outputDirectory,
       ObjectiveBuilder<B> objective, BatchSource<B> source) {
     return new Builder<>(config, outputDirectory, objective, source);
