@@ -14,6 +14,7 @@ import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.BatchSource;
 import org.mlmsuite.backbone.train.Checkpoint;
 import org.mlmsuite.backbone.train.EarlyStopping;
+import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingConfig;
@@ -163,19 +164,30 @@ public final class FineTuningRun {
   }
 
   /**
-   * Trains the task's graph into {@code output} (resuming the run there if asked) and chooses the
-   * checkpoint to export. {@code keepBest} (from {@link #keepBest}) is null without dev data.
+   * Where this run writes its model of {@code kind}: {@code out} checked by {@link OutputFolder}
+   * (never the backbone), before anything is written.
    */
-  public <B, G> Trained train(TrainingConfig config, Path output, boolean resume, TaskGraphs<B, G> task,
-      BatchSource<B> batches, EarlyStopping keepBest) {
+  public OutputFolder output(Path out, String kind, boolean resume, boolean overwrite) {
+    return OutputFolder.claim(out, kind, resume, overwrite, requested);
+  }
+
+  /**
+   * Trains the task's graph into {@code output} (resuming the run there if it was claimed so) and
+   * chooses the checkpoint to export. {@code keepBest} (from {@link #keepBest}) is null without dev
+   * data. {@code data} (each part's fingerprint by its role, from {@link RunInputs#fingerprint}) and {@code recipe}
+   * (the task's settings record) are recorded, and a resumed run must bring the same.
+   */
+  public <B, G> Trained train(TrainingConfig config, OutputFolder output, Map<String, String> data, Object recipe,
+      TaskGraphs<B, G> task, BatchSource<B> batches, EarlyStopping keepBest) {
     // The warm start runs after the trainer built the graph: it needs that graph's variables.
     List<G> built = new ArrayList<>(1);
-    var builder = Trainer.builder(config, output, tf -> {
+    var builder = Trainer.builder(config, output.begin(), tf -> {
           G graph = task.buildForTraining(tf);
           built.add(graph);
           return task.objective(graph);
         }, batches)
-        .resume(resume)
+        .resume(output.resume())
+        .inputs(RunInputs.of(output.kind(), data, backbone.fingerprint(), recipe))
         .progress(progress);
     if (keepBest != null) {
       builder.earlyStopping(keepBest);
@@ -191,6 +203,9 @@ public final class FineTuningRun {
     TrainingSummary summary;
     try (Trainer<B> trainer = builder.build()) {
       summary = trainer.train();
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
     }
     Checkpoint chosen = summary.bestCheckpoint().orElse(summary.lastCheckpoint());
     if (summary.bestCheckpoint().isPresent()) {
@@ -223,20 +238,26 @@ public final class FineTuningRun {
 
   /**
    * Restores the chosen checkpoint into the task's inference graph, lets the task compute {@code
-   * scores} on it (e.g. dev scores; may return null), and writes the model directory of {@code kind}
-   * into {@code output} with the task's {@code records} (file name to JSON value).
+   * scores} on it (e.g. dev scores; may return null), and writes the model directory of the
+   * output's kind with the task's {@code records} (file name to JSON value); a replaced model is
+   * swapped in only now, complete.
    */
-  public <G, S> Exported<S> export(Trained trained, Path output, String kind, TaskGraphs<?, G> task,
+  public <G, S> Exported<S> export(Trained trained, OutputFolder output, TaskGraphs<?, G> task,
       BiFunction<Session, G, S> scores, Map<String, Object> records) {
+    S computed;
     try (Graph graph = new Graph()) {
       G inference = task.buildForInference(Ops.create(graph));
       try (Session session = new Session(graph)) {
         WeightLoader.from(trained.chosen().prefix()).sameNames(task.parameterNames(inference))
             .restoreInto(session, graph);
-        S computed = scores.apply(session, inference);
-        ModelDirectory model = ModelDirectory.write(output, kind, config(), tokenizer(), session::save, records);
-        return new Exported<>(model, computed);
+        computed = scores.apply(session, inference);
+        ModelDirectory.write(output.path(), output.kind(), config(), tokenizer(), session::save, records);
       }
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
     }
+    output.commit();
+    return new Exported<>(ModelDirectory.open(output.target(), output.kind()), computed);
   }
 }

@@ -15,6 +15,7 @@ import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.AtomicFiles;
+import org.mlmsuite.backbone.train.RunInputs;
 
 /**
  * The unit users move around: a folder holding a trained model, in the spirit of Hugging Face's
@@ -31,7 +32,8 @@ import org.mlmsuite.backbone.train.AtomicFiles;
  * </pre>
  *
  * A training run may keep its resumable state ({@code checkpoints/}, {@code train-log.jsonl},
- * {@code training-config.json}) in the same folder; loading ignores it.
+ * {@code training-config.json}, {@code run-inputs.json}) in the same folder; loading ignores it.
+ * Which folders a model may be written into is {@link OutputFolder}'s rule.
  */
 public final class ModelDirectory {
   public static final String MANIFEST = "model.json";
@@ -128,6 +130,16 @@ public final class ModelDirectory {
     return tokenizer;
   }
 
+  /**
+   * The folder (absolute) and a SHA-256 of its config, vocabulary, tokenizer settings and weights
+   * index: the index holds a CRC32C of every tensor, so changed weights change it without reading
+   * hundreds of megabytes.
+   */
+  public String fingerprint() {
+    return RunInputs.fingerprintFiles(dir.toAbsolutePath().normalize().toString(), List.of(dir.resolve(CONFIG),
+        dir.resolve(Vocabulary.FILE_NAME), dir.resolve(TokenizerConfig.FILE_NAME), Path.of(weightsPrefix() + ".index")));
+  }
+
   /** The checkpoint prefix for {@code session.restore} / {@code WeightLoader.from}. */
   public String weightsPrefix() {
     return weightsPrefix(dir);
@@ -140,7 +152,8 @@ public final class ModelDirectory {
 
   /**
    * Writes a complete model into {@code dir} (created if needed; files of a training run already
-   * there are kept). Each part is written atomically and the manifest last, so a crash leaves a
+   * there are kept). Writers check {@code dir} first with {@link OutputFolder}, which also decides
+   * whether {@code dir} is the final folder or the staging folder of a replacement. Each part is written atomically and the manifest last, so a crash leaves a
    * folder that {@link #open} rejects rather than a half-written model.
    *
    * @param saveWeights saves the model's variables to the prefix it is given, e.g.

@@ -24,26 +24,48 @@ public final class UntrainedBackbone {
    * {@code vocab} (cased or not), initialised from {@code seed}, written to {@code out}.
    */
   public record Request(Path vocab, boolean cased, String preset, long seed, Path out) {
-    /** Writes it; returns the folder. */
+    /** Writes it into a new or empty folder; returns the folder. */
     public ModelDirectory write() {
+      return write(false);
+    }
+
+    /** Writes it; with {@code overwrite}, a backbone already in {@code out} is replaced (see {@link OutputFolder}). */
+    public ModelDirectory write(boolean overwrite) {
       WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, cased ? TokenizerConfig.cased() : TokenizerConfig.uncased());
-      return UntrainedBackbone.write(out, TransformerConfig.preset(preset, tokenizer.vocabulary().size()), tokenizer, seed);
+      return UntrainedBackbone.write(out, TransformerConfig.preset(preset, tokenizer.vocabulary().size()), tokenizer,
+          seed, overwrite);
     }
   }
 
   /** Initialises {@link BertForMaskedLm} from {@code seed} and writes it as a backbone model directory. */
   public static ModelDirectory write(Path dir, TransformerConfig config, WordPieceTokenizer tokenizer, long seed) {
+    return write(dir, config, tokenizer, seed, false);
+  }
+
+  /**
+   * As {@link #write(Path, TransformerConfig, WordPieceTokenizer, long)}, into a folder checked by
+   * {@link OutputFolder}: with {@code overwrite}, a backbone already there is replaced once the new
+   * one is complete.
+   */
+  public static ModelDirectory write(Path dir, TransformerConfig config, WordPieceTokenizer tokenizer, long seed,
+      boolean overwrite) {
     if (config.vocabSize() != tokenizer.vocabulary().size()) {
       throw new IllegalArgumentException("config vocab_size " + config.vocabSize()
           + " differs from the vocabulary's " + tokenizer.vocabulary().size() + " tokens");
     }
+    OutputFolder output = OutputFolder.claim(dir, KIND, false, overwrite, null);
     try (Graph graph = new Graph()) {
       BertForMaskedLm.build(Ops.create(graph), config, seed);
       try (Session session = new Session(graph)) {
         session.initialize();
-        return ModelDirectory.write(dir, KIND, config, tokenizer, session::save,
+        ModelDirectory.write(output.begin(), KIND, config, tokenizer, session::save,
             Map.of(ModelDirectory.PROVENANCE, Map.of("pretraining", "none (random initialisation)", "seed", seed)));
       }
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
     }
+    output.commit();
+    return ModelDirectory.open(dir, KIND);
   }
 }

@@ -4,7 +4,9 @@
  *
  * <p>Reading order: {@link org.mlmsuite.backbone.ModelDirectory} (the folder layout every model
  * uses: {@code model.json}, {@code config.json}, {@code vocab.txt}, {@code tokenizer_config.json},
- * {@code weights/}, task records) → {@link org.mlmsuite.backbone.Backbone} (a backbone folder
+ * {@code weights/}, task records) → {@link org.mlmsuite.backbone.OutputFolder} (which folders a
+ * model may be written into: new, resumed, or replaced with {@code --overwrite}) → {@link
+ * org.mlmsuite.backbone.Backbone} (a backbone folder
  * opened for {@code fillMask}; the library facade behind {@code mlm fill-mask}) → {@link
  * org.mlmsuite.backbone.UntrainedBackbone} (random weights: {@code mlm backbone init} and the
  * no-pretraining baseline) → {@link org.mlmsuite.backbone.FineTuningRun} (open the backbone, train

@@ -61,7 +61,7 @@ public record ClassifierTrainingStage(String backbone, String train, String dev,
   @Override
   public void run(Path dir, boolean resume) {
     ClassifierTraining.Result result = new ClassifierTraining(Stage::message, TrainingProgress.toStderr())
-        .run(data().request(Path.of(backbone), config(), dir.resolve(out), resume));
+        .run(data().request(Path.of(backbone), config(), dir.resolve(out), resume, false));
     System.out.print(result.text());
   }
 

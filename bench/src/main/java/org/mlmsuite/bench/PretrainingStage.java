@@ -62,7 +62,7 @@ public record PretrainingStage(List<String> corpus, String vocab, boolean cased,
   @Override
   public void run(Path dir, boolean resume) {
     Pretraining.Result result = new Pretraining(System.err::println, TrainingProgress.toStderr())
-        .run(config(), null, dir.resolve(out), resume);
+        .run(config(), null, dir.resolve(out), resume, false);
     LossCurve.write(dir.resolve(out)); // as mlm pretrain draws it: backbone has no chart writer
     System.out.println(result.describe());
   }

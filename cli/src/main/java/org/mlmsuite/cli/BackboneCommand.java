@@ -38,6 +38,9 @@ final class BackboneCommand {
     @Option(names = "--out", required = true, description = "New backbone folder (must not exist or be empty).")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Option(names = "--hidden-act", defaultValue = "gelu", paramLabel = "ACT",
         description = "gelu (exact erf, as Hugging Face; default) or gelu_tanh (Google's own TF graph).")
     String hiddenAct;
@@ -46,7 +49,7 @@ final class BackboneCommand {
     public Integer call() {
       var err = spec.commandLine().getErr();
       BertImporter.Options options = new BertImporter.Options(Activation.fromConfigName(hiddenAct),
-          line -> { err.println("import: " + line); err.flush(); });
+          line -> { err.println("import: " + line); err.flush(); }, overwrite);
       ModelDirectory dir = BertImporter.importTo(from, out, options);
       TransformerConfig config = dir.config();
       spec.commandLine().getOut().printf("imported %s backbone (L%d/H%d/A%d, vocab %,d, %s) to %s%n", from,
@@ -79,9 +82,12 @@ final class BackboneCommand {
     @Option(names = "--out", required = true, description = "Backbone folder to write.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
-      ModelDirectory dir = request().write();
+      ModelDirectory dir = request().write(overwrite);
       TransformerConfig config = dir.config();
       spec.commandLine().getOut().printf("wrote untrained %s backbone (L%d/H%d, vocab %d) to %s%n", preset,
           config.numLayers(), config.hiddenSize(), config.vocabSize(), dir.path());

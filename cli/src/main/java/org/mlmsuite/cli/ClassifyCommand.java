@@ -143,10 +143,13 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
       CommandOutput.print(spec, new ClassifierTraining(messagesTo(spec.commandLine().getErr()),
-          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume)).text());
+          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume, overwrite)).text());
       return 0;
     }
 

@@ -85,13 +85,16 @@ final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
+  @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+  boolean overwrite;
+
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
     Pretraining.Result result = new Pretraining(m -> {
       err.println(m);
       err.flush();
-    }, TrainingProgress.toStderr()).run(config(), dataDir, out, resume);
+    }, TrainingProgress.toStderr()).run(config(), dataDir, out, resume, overwrite);
     LossCurve.write(out);
     spec.commandLine().getOut().println(result.describe());
     return 0;

@@ -217,6 +217,9 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
       Mode chosen = Mode.parse(mode);
@@ -236,7 +239,7 @@ public final class SummarizeCommand implements Runnable {
     SummarizerTraining.Request request(Mode chosen) {
       return SummarizerTraining.Request.defaults(chosen, backbone, train, out)
           .withData(fields.readOptions(), maxTrain).withSteps(steps, batchSize, lr).withSeed(seed, noPretraining)
-          .withResume(resume)
+          .withResume(resume).withOverwrite(overwrite)
           .with(new SummarizerTraining.Extractive(k, oracleK, policy, maxLength, !noBlocking))
           .with(new SummarizerTraining.Abstractive(dev, maxDev, evalEvery, patience, checkpointEvery, maxSource,
               maxTarget, labelSmoothing, crossInit, beam, lengthPenalty, minLength, noRepeatNgram));

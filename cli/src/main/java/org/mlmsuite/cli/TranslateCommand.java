@@ -135,6 +135,9 @@ public final class TranslateCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
       CommandOutput.print(spec,
@@ -151,7 +154,7 @@ public final class TranslateCommand implements Runnable {
           targetColumn, noHeader);
       return TranslationTraining.Request.defaults(backbone, new ParallelData.Input(train, sourceFile, targetFile,
               sourceColumn, targetColumn, noHeader), out)
-          .withData(devInput, dataDir, maxTrain).withConfig(config).withResume(resume);
+          .withData(devInput, dataDir, maxTrain).withConfig(config).withResume(resume).withOverwrite(overwrite);
     }
   }
 

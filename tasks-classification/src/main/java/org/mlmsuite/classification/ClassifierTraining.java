@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.EarlyStopping;
+import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingObjective;
@@ -40,7 +42,11 @@ import org.tensorflow.types.TBool;
  * @param progress the training progress display
  */
 public record ClassifierTraining(Consumer<String> messages, TrainingProgress progress) {
-  /** Everything a training run needs: {@code train} must not be empty, {@code dev} may be. */
+  /**
+   * Everything a training run needs: {@code train} must not be empty, {@code dev} may be. {@code
+   * resume} continues the run in {@code output}; {@code overwrite} replaces a finished classifier
+   * there.
+   */
   public record Request(
       Path backbone,
       List<LabeledText> train,
@@ -51,11 +57,19 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
       TextColumns columns,
       ClassifierTrainingConfig config,
       Path output,
-      boolean resume) {
+      boolean resume,
+      boolean overwrite) {
     public Request {
       if (train.isEmpty()) {
         throw new IllegalArgumentException(trainDescription + ": no training examples");
       }
+    }
+
+    /** A run that replaces nothing. */
+    public Request(Path backbone, List<LabeledText> train, List<LabeledText> dev, String trainDescription,
+        String trainSource, String devDescription, TextColumns columns, ClassifierTrainingConfig config, Path output,
+        boolean resume) {
+      this(backbone, train, dev, trainDescription, trainSource, devDescription, columns, config, output, resume, false);
     }
   }
 
@@ -84,6 +98,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     ClassifierTrainingConfig cfg = request.config();
     FineTuningRun run = FineTuningRun.open(request.backbone(), cfg.maxLength(), "--max-length", cfg.noPretraining(),
         "classify", messages, progress);
+    OutputFolder output = run.output(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite());
     LabelSet labels = LabelSet.of(request.train());
     ExampleEncoder encoder = new ExampleEncoder(run.tokenizer(), cfg.maxLength());
     ExampleEncoder.Encoded train = encoder.encodeAll(request.train(), labels);
@@ -106,9 +121,8 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     FineTuningRun.Trained trained = run.train(
         FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
             cfg.checkpointEvery(), cfg.seed()),
-        request.output(), request.resume(), graphs,
+        output, dataFingerprint(request), cfg, graphs,
         new LengthBucketedBatchSource(train.examples(), cfg.batchSize(), cfg.windowBatches(), cfg.seed()), keepBest);
-    LossCurve.write(request.output());
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("classification", null, request.trainDescription(), request.trainSource(),
@@ -117,11 +131,21 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
         "loaded from the backbone", cfg, cfg.seed(), new Details(classWeights));
     ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), request.train().get(0).isPair(),
         request.columns().text(), request.columns().textPair(), request.columns().label(), provenance);
-    FineTuningRun.Exported<ClassificationReport> exported = run.export(trained, request.output(), ClassifierInfo.KIND,
+    FineTuningRun.Exported<ClassificationReport> exported = run.export(trained, output,
         graphs, (session, g) -> hasDev ? devReport(session, g, run.padId(), dev.examples(), labels) : null,
         Map.of(ClassifierInfo.FILE_NAME, info));
+    LossCurve.write(request.output());
     return new Result(exported.model(), labels, trained.summary(), trained.chosen().step(), exported.scores(),
         train.truncated(), dev.truncated());
+  }
+
+  /** The examples as read, train and dev, each named as the user gave it. */
+  private static Map<String, String> dataFingerprint(Request request) {
+    java.util.function.Function<LabeledText, List<String>> fields =
+        e -> java.util.Arrays.asList(e.text(), e.textPair(), e.label());
+    return Map.of("train", RunInputs.fingerprint(request.trainDescription(), request.train(), fields),
+        "dev", request.dev().isEmpty() ? RunInputs.NONE
+            : RunInputs.fingerprint(request.devDescription(), request.dev(), fields));
   }
 
   /** The classifier's own part of its provenance. */

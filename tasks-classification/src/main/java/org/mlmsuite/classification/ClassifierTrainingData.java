@@ -19,13 +19,16 @@ public record ClassifierTrainingData(String train, String dev, int maxTrainExamp
     return new ClassifierTrainingData(train, null, 0, LabeledData.Options.defaults());
   }
 
-  /** Reads the data and gives the run that fine-tunes {@code backbone} on it into {@code output}. */
+  /**
+   * Reads the data and gives the run that fine-tunes {@code backbone} on it into {@code output}
+   * ({@code resume}: continuing the run there; {@code overwrite}: replacing a finished classifier).
+   */
   public ClassifierTraining.Request request(Path backbone, ClassifierTrainingConfig config, Path output,
-      boolean resume) {
+      boolean resume, boolean overwrite) {
     LabeledData trainData = LabeledData.read(train, "train", options).sample(maxTrainExamples, config.seed());
     LabeledData devData = dev == null ? null : LabeledData.read(dev, "dev", options);
     return new ClassifierTraining.Request(backbone, trainData.examples(),
         devData == null ? List.of() : devData.examples(), trainData.description(), trainData.source(),
-        devData == null ? null : devData.description(), options.columns(), config, output, resume);
+        devData == null ? null : devData.description(), options.columns(), config, output, resume, overwrite);
   }
 }

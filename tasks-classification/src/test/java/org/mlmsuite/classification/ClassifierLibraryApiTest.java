@@ -48,10 +48,10 @@ class ClassifierLibraryApiTest {
     model = tmp.resolve("clf");
     training.run(new ClassifierTrainingData(train.toString(), dev.toString(), 0, columns).request(backbone,
         ClassifierTrainingConfig.defaults(80).withLearningRate(2e-3).withBatch(16, 16).withEvaluation(40, 0, "accuracy"),
-        model, false));
+        model, false, false));
     other = tmp.resolve("other");
     training.run(new ClassifierTrainingData(train.toString(), null, 200, columns).request(backbone,
-        ClassifierTrainingConfig.defaults(2).withBatch(16, 16), other, false));
+        ClassifierTrainingConfig.defaults(2).withBatch(16, 16), other, false, false));
     classifier = TextClassifier.load(model);
   }
 

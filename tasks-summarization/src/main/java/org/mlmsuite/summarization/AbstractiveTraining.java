@@ -45,9 +45,12 @@ public record AbstractiveTraining(Consumer<String> messages, TrainingProgress pr
    * @param minLength the saved decoding minimum in word pieces, or null for the {@value
    *     #MIN_LENGTH_PERCENTILE}th percentile of the training references' lengths
    * @param dev may be empty
+   * @param resume continue the run in {@code output} from its newest checkpoint
+   * @param overwrite replace a finished summarizer in {@code output}
    */
   public record Request(Path backbone, List<SummaryExample> train, String trainDescription, List<SummaryExample> dev,
-      String devDescription, Seq2SeqTrainingConfig config, Integer minLength, Path output, boolean resume) {}
+      String devDescription, Seq2SeqTrainingConfig config, Integer minLength, Path output, boolean resume,
+      boolean overwrite) {}
 
   /** The run and the summarizer record written with it. */
   public record Result(Seq2SeqTraining.Result training, SummarizerInfo info, int truncatedDocuments,
@@ -101,7 +104,7 @@ public record AbstractiveTraining(Consumer<String> messages, TrainingProgress pr
         provenance -> Map.of(SummarizerInfo.FILE_NAME, info.apply(provenance)));
     Seq2SeqTraining.Result r = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(
         request.backbone(), pairs(request.train()), pairs(request.dev()), cfg, request.output(), request.resume(),
-        task));
+        request.overwrite(), task));
     LossCurve.write(request.output());
     messages.accept(String.format(Locale.ROOT, "summarize: %d of %d training documents (%.1f%%) truncated to %d word "
             + "pieces", r.truncatedSources(), request.train().size(),

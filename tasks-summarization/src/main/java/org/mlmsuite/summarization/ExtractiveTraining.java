@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.ShuffledBatchSource;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
@@ -57,13 +60,22 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
     }
   }
 
-  /** A training run; {@code train} must not be empty. */
+  /**
+   * A training run; {@code train} must not be empty. {@code resume} continues the run in {@code
+   * output}; {@code overwrite} replaces a finished summarizer there.
+   */
   public record Request(Path backbone, List<SummaryExample> train, String trainDescription, Settings settings,
-      Path output, boolean resume) {
+      Path output, boolean resume, boolean overwrite) {
     public Request {
       if (train.isEmpty()) {
         throw new IllegalArgumentException(trainDescription + ": no training examples");
       }
+    }
+
+    /** A run that replaces nothing. */
+    public Request(Path backbone, List<SummaryExample> train, String trainDescription, Settings settings,
+        Path output, boolean resume) {
+      this(backbone, train, trainDescription, settings, output, resume, false);
     }
   }
 
@@ -74,6 +86,7 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
     Settings s = request.settings();
     FineTuningRun run = FineTuningRun.open(request.backbone(), s.maxLength(), "--max-length", s.noPretraining(),
         "summarize", messages, progress);
+    OutputFolder output = run.output(request.output(), SummarizerInfo.KIND, request.resume(), request.overwrite());
     SentencePolicy policy = s.policy() != null ? s.policy()
         : SentencePolicy.detect(request.train().stream().limit(200).map(SummaryExample::document).toList());
     OracleLabels oracle = new OracleLabels(s.oracleK());
@@ -106,8 +119,9 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
     Graphs graphs = new Graphs(run.config(), s.seed(), run.padId());
     FineTuningRun.Trained trained = run.train(
         FineTuningRun.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0, s.seed()),
-        request.output(), request.resume(), graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);
-    LossCurve.write(request.output());
+        output, Map.of("train", RunInputs.fingerprint(request.trainDescription(), request.train(),
+            e -> Stream.concat(Stream.of(e.document()), e.references().stream()).toList())),
+        s, graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("extractive summarization", null, request.trainDescription(), null,
@@ -117,8 +131,9 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
             + " per document"));
     SummarizerInfo info = new SummarizerInfo(SummarizerInfo.EXTRACTIVE, s.k(), policy.cliName(), s.maxLength(),
         s.trigramBlocking(), provenance);
-    ModelDirectory model = run.export(trained, request.output(), SummarizerInfo.KIND, graphs, (session, g) -> null,
+    ModelDirectory model = run.export(trained, output, graphs, (session, g) -> null,
         Map.of(SummarizerInfo.FILE_NAME, info)).model();
+    LossCurve.write(request.output());
     return new Result(model, info, trained.summary(), truncated, oraclePer);
   }
 

@@ -37,43 +37,49 @@ public final class SummarizerTraining {
    * @param maxTrainExamples use only the first N training documents (0: all)
    * @param learningRate null: 5e-5 extractive, 1e-4 abstractive
    * @param resume continue the run in {@code output} from its newest checkpoint
+   * @param overwrite replace a finished summarizer in {@code output}
    */
   public record Request(Mode mode, Path backbone, String train, SummaryData.ReadOptions data, Path output,
       int maxTrainExamples, long steps, int batchSize, Double learningRate, long seed, boolean noPretraining,
-      boolean resume, Extractive extractive, Abstractive abstractive) {
+      boolean resume, boolean overwrite, Extractive extractive, Abstractive abstractive) {
     public static Request defaults(Mode mode, Path backbone, String train, Path output) {
       return new Request(mode, backbone, train, SummaryData.ReadOptions.DEFAULTS, output, 0, 1000, 8, null, 42, false,
-          false, Extractive.defaults(), Abstractive.defaults());
+          false, false, Extractive.defaults(), Abstractive.defaults());
     }
 
     public Request withData(SummaryData.ReadOptions newData, int newMaxTrainExamples) {
       return new Request(mode, backbone, train, newData, output, newMaxTrainExamples, steps, batchSize, learningRate,
-          seed, noPretraining, resume, extractive, abstractive);
+          seed, noPretraining, resume, overwrite, extractive, abstractive);
     }
 
     public Request withSteps(long newSteps, int newBatchSize, Double newLearningRate) {
       return new Request(mode, backbone, train, data, output, maxTrainExamples, newSteps, newBatchSize,
-          newLearningRate, seed, noPretraining, resume, extractive, abstractive);
+          newLearningRate, seed, noPretraining, resume, overwrite, extractive, abstractive);
     }
 
     public Request withSeed(long newSeed, boolean newNoPretraining) {
       return new Request(mode, backbone, train, data, output, maxTrainExamples, steps, batchSize, learningRate,
-          newSeed, newNoPretraining, resume, extractive, abstractive);
+          newSeed, newNoPretraining, resume, overwrite, extractive, abstractive);
     }
 
     public Request withResume(boolean newResume) {
       return new Request(mode, backbone, train, data, output, maxTrainExamples, steps, batchSize, learningRate, seed,
-          noPretraining, newResume, extractive, abstractive);
+          noPretraining, newResume, overwrite, extractive, abstractive);
+    }
+
+    public Request withOverwrite(boolean newOverwrite) {
+      return new Request(mode, backbone, train, data, output, maxTrainExamples, steps, batchSize, learningRate, seed,
+          noPretraining, resume, newOverwrite, extractive, abstractive);
     }
 
     public Request with(Extractive newExtractive) {
       return new Request(mode, backbone, train, data, output, maxTrainExamples, steps, batchSize, learningRate, seed,
-          noPretraining, resume, newExtractive, abstractive);
+          noPretraining, resume, overwrite, newExtractive, abstractive);
     }
 
     public Request with(Abstractive newAbstractive) {
       return new Request(mode, backbone, train, data, output, maxTrainExamples, steps, batchSize, learningRate, seed,
-          noPretraining, resume, extractive, newAbstractive);
+          noPretraining, resume, overwrite, extractive, newAbstractive);
     }
   }
 
@@ -185,7 +191,8 @@ public final class SummarizerTraining {
         .withLength(e.maxLength()).withSelection(e.k(), e.oracleK(), policy, e.trigramBlocking())
         .withSeed(request.seed(), request.noPretraining());
     ExtractiveTraining.Result r = new ExtractiveTraining(messages, progress).run(new ExtractiveTraining.Request(
-        request.backbone(), data.examples(), data.source(), settings, request.output(), request.resume()));
+        request.backbone(), data.examples(), data.source(), settings, request.output(), request.resume(),
+        request.overwrite()));
     return new Result(request.output(), data.size(), r, null, e.maxLength());
   }
 
@@ -205,7 +212,8 @@ public final class SummarizerTraining {
     SummaryData dev = a.dev() == null ? null : request.data().read(a.dev(), "dev");
     AbstractiveTraining.Result r = new AbstractiveTraining(messages, progress).run(new AbstractiveTraining.Request(
         request.backbone(), data.examples(), data.source(), dev == null ? List.of() : dev.examples(),
-        dev == null ? null : dev.source(), config, a.minLength(), request.output(), request.resume()));
+        dev == null ? null : dev.source(), config, a.minLength(), request.output(), request.resume(),
+        request.overwrite()));
     return new Result(request.output(), data.size(), null, r, source);
   }
 }

@@ -83,7 +83,7 @@ class AbstractiveEndToEndTest {
     Seq2SeqTrainingConfig cfg = AbstractiveTraining.defaults(backbone(), Integer.getInteger("e2e.steps", 600))
         .withBatch(32, 3e-3).withLengths(32, 12).withEvaluation(100, 0, 50);
     result = new AbstractiveTraining(m -> { }, TrainingProgress.silent()).run(new AbstractiveTraining.Request(
-        backbone(), train, "synthetic", corpus(50, 3, 2), "synthetic dev", cfg, null, tmp.resolve("sum"), false));
+        backbone(), train, "synthetic", corpus(50, 3, 2), "synthetic dev", cfg, null, tmp.resolve("sum"), false, false));
     test = corpus(60, 3, 3);
   }
 

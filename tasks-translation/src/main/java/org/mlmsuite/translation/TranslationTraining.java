@@ -32,23 +32,28 @@ public record TranslationTraining(Consumer<String> messages, TrainingProgress pr
    * @param config steps, batch, learning rate, seed, lengths, dev evaluation and the decoding
    *     defaults saved with the model
    * @param resume continue the run in {@code output} from its newest checkpoint
+   * @param overwrite replace a finished translation model in {@code output}
    */
   public record Request(Path backbone, ParallelData.Input train, ParallelData.Input dev, Path dataDir,
-      int maxTrainPairs, Seq2SeqTrainingConfig config, Path output, boolean resume) {
+      int maxTrainPairs, Seq2SeqTrainingConfig config, Path output, boolean resume, boolean overwrite) {
     public static Request defaults(Path backbone, ParallelData.Input train, Path output) {
-      return new Request(backbone, train, null, null, 0, Seq2SeqTrainingConfig.defaults(1000), output, false);
+      return new Request(backbone, train, null, null, 0, Seq2SeqTrainingConfig.defaults(1000), output, false, false);
     }
 
     public Request withData(ParallelData.Input newDev, Path newDataDir, int newMaxTrainPairs) {
-      return new Request(backbone, train, newDev, newDataDir, newMaxTrainPairs, config, output, resume);
+      return new Request(backbone, train, newDev, newDataDir, newMaxTrainPairs, config, output, resume, overwrite);
     }
 
     public Request withConfig(Seq2SeqTrainingConfig newConfig) {
-      return new Request(backbone, train, dev, dataDir, maxTrainPairs, newConfig, output, resume);
+      return new Request(backbone, train, dev, dataDir, maxTrainPairs, newConfig, output, resume, overwrite);
     }
 
     public Request withResume(boolean newResume) {
-      return new Request(backbone, train, dev, dataDir, maxTrainPairs, config, output, newResume);
+      return new Request(backbone, train, dev, dataDir, maxTrainPairs, config, output, newResume, overwrite);
+    }
+
+    public Request withOverwrite(boolean newOverwrite) {
+      return new Request(backbone, train, dev, dataDir, maxTrainPairs, config, output, resume, newOverwrite);
     }
   }
 
@@ -71,12 +76,12 @@ public record TranslationTraining(Consumer<String> messages, TrainingProgress pr
     ParallelData dev = request.dev() == null || request.dev().isEmpty() ? null
         : request.dev().read("val", request.dataDir(), "dev");
     return new Result(request.output(),
-        run(request.backbone(), train, dev, request.config(), request.output(), request.resume()));
+        run(request.backbone(), train, dev, request.config(), request.output(), request.resume(), request.overwrite()));
   }
 
   /** {@code dev} may be null. */
   public Seq2SeqTraining.Result run(Path backbone, ParallelData train, ParallelData dev,
-      Seq2SeqTrainingConfig config, Path output, boolean resume) {
+      Seq2SeqTrainingConfig config, Path output, boolean resume, boolean overwrite) {
     boolean lowercase = ModelDirectory.open(backbone, UntrainedBackbone.KIND).tokenizer().config().lowercase();
     if (lowercase) {
       messages.accept("translate: the backbone's vocabulary is uncased: translations will be lowercase "
@@ -87,7 +92,7 @@ public record TranslationTraining(Consumer<String> messages, TrainingProgress pr
     Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("translation", train.source(), train.source(), devSource, null,
         provenance -> Map.of(TranslationInfo.FILE_NAME, info));
     Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone,
-        pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, task));
+        pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, overwrite, task));
     LossCurve.write(output);
     return result;
   }

@@ -70,7 +70,7 @@ class TranslatorTest {
     Seq2SeqTrainingConfig cfg = Seq2SeqTrainingConfig.defaults(400).withBatch(32, 3e-3).withLengths(16, 16)
         .withEvaluation(200, 0, 50).withGeneration(GenerationOptions.beam(3, 1.0, 16));
     trained = new TranslationTraining(m -> { }, TrainingProgress.silent())
-        .run(tmp.resolve("backbone"), train, dev, cfg, tmp.resolve("mt"), false);
+        .run(tmp.resolve("backbone"), train, dev, cfg, tmp.resolve("mt"), false, false);
   }
 
   @Test

@@ -11,9 +11,11 @@ import java.util.stream.StreamSupport;
 import org.mlmsuite.backbone.BackboneOrigin;
 import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.masking.DynamicMasker;
 import org.mlmsuite.backbone.masking.MaskingConfig;
+import org.mlmsuite.backbone.masking.MaskingInput;
 import org.mlmsuite.backbone.masking.MaskingStrategy;
 import org.mlmsuite.backbone.masking.MaskingVocabulary;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
@@ -24,6 +26,7 @@ import org.mlmsuite.backbone.ner.NameFinderTrainer;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingConfig;
@@ -68,7 +71,22 @@ public final class Pretraining {
     }
   }
 
-  public Result run(PretrainingConfig cfg, Path dataDirFlag, Path out, boolean resume) {
+  /**
+   * Pretrains into {@code out}, checked by {@link OutputFolder}: resumed with {@code resume}, a
+   * backbone there replaced (once the new one is complete) with {@code overwrite}.
+   */
+  public Result run(PretrainingConfig cfg, Path dataDirFlag, Path out, boolean resume, boolean overwrite) {
+    OutputFolder output = OutputFolder.claim(out, UntrainedBackbone.KIND, resume, overwrite,
+        cfg.initFrom() == null ? null : Path.of(cfg.initFrom()));
+    try {
+      return run(cfg, dataDirFlag, output);
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
+  }
+
+  private Result run(PretrainingConfig cfg, Path dataDirFlag, OutputFolder output) {
     MaskingConfig masking = MaskingConfig.parse(cfg.masking());
     if (masking.usesEntities() && cfg.ner() == null) {
       throw new IllegalArgumentException("masking '" + cfg.masking()
@@ -109,7 +127,7 @@ public final class Pretraining {
     DynamicMasker heldOutMasker = new DynamicMasker(strategy, cfg.seed() ^ 0x5eed_0e7a1L);
     TrainingSummary summary;
     List<String> parameterNames = new ArrayList<>();
-    var builder = Trainer.<MlmBatch>builder(training, out, tf -> {
+    var builder = Trainer.<MlmBatch>builder(training, output.begin(), tf -> {
           BertForMaskedLm model = BertForMaskedLm.build(tf, config, cfg.seed());
           model.parameters().forEach(p -> parameterNames.add(p.name()));
           List<TrainableVariable> vars = FineTuningRun.trainable(model.parameters(), name -> true);
@@ -122,7 +140,10 @@ public final class Pretraining {
               .withEvaluator(new HeldOutEvaluator(model, corpus.heldOut(), heldOutMasker, vocab.padId()))
               .withThroughputUnit("tokens");
         }, batches)
-        .resume(resume)
+        .resume(output.resume())
+        .inputs(RunInputs.of(UntrainedBackbone.KIND, Map.of("corpus", corpusFingerprint(cfg, corpus)),
+            init != null ? init.fingerprint() : RunInputs.fingerprintFiles(cfg.vocab(), List.of(Path.of(cfg.vocab()))),
+            cfg))
         .progress(progress);
     if (init != null) {
       builder.warmStart((session, graph) ->
@@ -131,13 +152,23 @@ public final class Pretraining {
     try (Trainer<MlmBatch> trainer = builder.build()) {
       summary = trainer.train();
     }
-    ModelDirectory.writeJson(out.resolve(CONFIG_FILE), cfg);
+    ModelDirectory.writeJson(output.path().resolve(CONFIG_FILE), cfg);
 
     PretrainingProvenance provenance = PretrainingProvenance.of(cfg, init == null ? null
         : BackboneOrigin.of(init.path(), init, false, "continued from the backbone's weights"), corpus, summary);
-    ModelDirectory model = export(out, config, tokenizer, summary.lastCheckpoint().prefix(), cfg.seed(), provenance);
+    export(output.path(), config, tokenizer, summary.lastCheckpoint().prefix(), cfg.seed(), provenance);
+    output.commit();
+    ModelDirectory model = ModelDirectory.open(output.target(), UntrainedBackbone.KIND);
     messages.accept("pretrain: backbone written to " + model.path());
     return new Result(model, summary, corpus.train().size(), corpus.heldOut().size());
+  }
+
+  /** The corpus as named and its sequences as read: word pieces and entity spans, train and held out. */
+  private static String corpusFingerprint(PretrainingConfig cfg, PretrainingCorpus corpus) {
+    List<MaskingInput> sequences = new ArrayList<>(corpus.train());
+    sequences.addAll(corpus.heldOut());
+    return RunInputs.fingerprint(String.join(", ", cfg.corpus()), sequences,
+        s -> List.of(java.util.Arrays.toString(s.encoding().ids()), s.entitySpans().toString()));
   }
 
   /** Writes the model's variables only (no optimizer state) from a training checkpoint. */

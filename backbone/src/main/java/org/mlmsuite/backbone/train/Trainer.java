@@ -26,7 +26,8 @@ import org.tensorflow.types.TInt64;
  * starts fresh (optionally warm-started) or resumes from the newest checkpoint in the output
  * directory, and runs optimizer steps of {@code gradientAccumulationSteps} micro-batches each.
  *
- * <p>Output directory: {@code training-config.json}, {@code train-log.jsonl} (which the layers
+ * <p>Output directory: {@code training-config.json}, {@code run-inputs.json} ({@link RunInputs}:
+ * what the run started from, which a resumed run must bring again), {@code train-log.jsonl} (which the layers
  * that have {@code eval} draw as {@code loss-curve.svg}), {@code checkpoints/ckpt-<step>/} + {@code
  * checkpoints/latest}, and {@code best/} when early stopping is on. A run killed at any moment
  * resumes with {@code resume(true)} and reproduces the loss curve of an uninterrupted run.
@@ -46,6 +47,7 @@ public final class Trainer<B> implements AutoCloseable {
   private final TrainingLog log;
   private final LinearWarmupDecaySchedule schedule;
   private final RunLock runLock;
+  private final RunInputs inputs;
   private TrainerState state;
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
@@ -58,8 +60,12 @@ public final class Trainer<B> implements AutoCloseable {
     this.earlyStopping = Optional.ofNullable(b.earlyStopping);
     this.progress = b.progress;
     this.listener = b.listener;
+    this.inputs = b.inputs;
     this.schedule = config.schedule();
     this.checkpoints = new CheckpointStore(outputDirectory, config.keepCheckpoints());
+    if (b.resume && inputs != null) {
+      refuseOtherInputs();
+    }
     Files.createDirectories(outputDirectory);
     runLock = RunLock.acquire(outputDirectory);
     graph = new Graph();
@@ -95,6 +101,16 @@ public final class Trainer<B> implements AutoCloseable {
       checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
     }
     return existing;
+  }
+
+  /**
+   * A resumed run must continue on the data, model and recipe it started with. Checked before the
+   * folder is locked, so a refused resume leaves it as it was.
+   */
+  private void refuseOtherInputs() {
+    if (checkpoints.latest().isPresent()) {
+      RunInputs.read(outputDirectory).ifPresent(saved -> inputs.requireSameAs(saved, outputDirectory));
+    }
   }
 
   private TrainingObjective<B> buildObjective(ObjectiveBuilder<B> builder, Ops tf) {
@@ -134,6 +150,9 @@ public final class Trainer<B> implements AutoCloseable {
       warmStart.apply(session, graph);
     }
     config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    if (inputs != null) {
+      inputs.write(outputDirectory);
+    }
     AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
     state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
     lastCheckpointStep = -1;
@@ -149,6 +168,10 @@ public final class Trainer<B> implements AutoCloseable {
   }
 
   static final String BEST = "best";
+
+  /** What a run writes into its output folder before its first checkpoint (and beside it after). */
+  public static final Set<String> RUN_FILES = Set.of(RunLock.FILE_NAME, TrainingConfig.FILE_NAME, RunInputs.FILE_NAME,
+      TrainingLog.FILE_NAME, CheckpointStore.DIRECTORY);
 
   public static <B> Builder<B> builder(TrainingConfig config, Path outputDirectory,
       ObjectiveBuilder<B> objective, BatchSource<B> source) {
@@ -397,6 +420,7 @@ public final class Trainer<B> implements AutoCloseable {
     private TrainingProgress progress = TrainingProgress.toStderr();
     private Consumer<StepMetrics> listener = m -> {};
     private ConfigProto sessionConfig;
+    private RunInputs inputs;
 
     private Builder(TrainingConfig config, Path outputDirectory, ObjectiveBuilder<B> objective,
         BatchSource<B> source) {
@@ -409,6 +433,12 @@ public final class Trainer<B> implements AutoCloseable {
     /** Continue from the newest checkpoint if the directory has one (else start fresh). */
     public Builder<B> resume(boolean resume) {
       this.resume = resume;
+      return this;
+    }
+
+    /** What the run starts from: recorded at a fresh start, and a resumed run must start from the same. */
+    public Builder<B> inputs(RunInputs inputs) {
+      this.inputs = inputs;
       return this;
     }
 

@@ -51,7 +51,7 @@ class PretrainingTest {
     }
     PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "random", "micro",
         200, 8, 16, 3e-3, 7, 200, 200, 0.1, null);
-    trained = new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("bb"), false);
+    trained = new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("bb"), false, false);
   }
 
   @Test
@@ -134,7 +134,7 @@ class PretrainingTest {
     PretrainingConfig continued = new PretrainingConfig(List.of(corpus.toString()), null, false, null, "span", null,
         4, 8, 16, 1e-7, 11, 4, 4, 0.1, trained.model().path().toString());
     Pretraining.Result r = new Pretraining(m -> {}, TrainingProgress.silent())
-        .run(continued, null, tmp.resolve("continued"), false);
+        .run(continued, null, tmp.resolve("continued"), false, false);
     assertTrue(r.summary().lastEval().get("loss") < 0.5 * chance, "continued: " + r.summary().lastEval());
     assertEquals(trained.model().config(), r.model().config());
     assertEquals(trained.model().tokenizer().vocabulary().size(), r.model().tokenizer().vocabulary().size());
@@ -144,7 +144,7 @@ class PretrainingTest {
     PretrainingConfig scratch = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "span",
         "micro", 4, 8, 16, 1e-7, 11, 4, 4, 0.1, null);
     double fromScratch = new Pretraining(m -> {}, TrainingProgress.silent())
-        .run(scratch, null, tmp.resolve("scratch"), false).summary().lastEval().get("loss");
+        .run(scratch, null, tmp.resolve("scratch"), false, false).summary().lastEval().get("loss");
     assertTrue(fromScratch > 0.8 * chance, "from scratch: " + fromScratch + " vs chance " + chance);
   }
 
@@ -153,7 +153,7 @@ class PretrainingTest {
     PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), null, false, null, "random", null,
         4, 8, 16, 1e-3, 7, 0, 0, 0.1, corpus.toString());
     var e = assertThrows(IllegalArgumentException.class,
-        () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never2"), false));
+        () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never2"), false, false));
     assertTrue(e.getMessage().contains(corpus.toString()), e.getMessage());
   }
 
@@ -162,7 +162,7 @@ class PretrainingTest {
     PretrainingConfig cfg = new PretrainingConfig(List.of(corpus.toString()), vocab.toString(), false, null, "entity", "micro",
         10, 8, 16, 1e-3, 7, 0, 0, 0.1, null);
     var e = assertThrows(IllegalArgumentException.class,
-        () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never"), false));
+        () -> new Pretraining(m -> {}, TrainingProgress.silent()).run(cfg, null, tmp.resolve("never"), false, false));
     assertTrue(e.getMessage().startsWith("masking 'entity' needs entities: give a name-finder model with --ner"), e.getMessage());
     assertFalse(Files.exists(tmp.resolve("never")));
   }

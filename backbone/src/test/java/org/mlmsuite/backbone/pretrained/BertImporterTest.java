@@ -51,7 +51,7 @@ class BertImporterTest {
   void aSavedModelFolderAndItsZipImportTheSameWeightsUnderModule() throws IOException {
     Path folder = MicroGoogleBert.savedModelFolder(tmp.resolve("saved"));
     ModelDirectory fromFolder = BertImporter.importTo(folder.toString(), tmp.resolve("a"),
-        new BertImporter.Options(Activation.GELU_TANH, line -> {}));
+        new BertImporter.Options(Activation.GELU_TANH, line -> {}, false));
     // no bert_config.json: the architecture comes from the shapes, the heads from H / 64 -> 1 (not 2)
     assertEquals(MicroGoogleBert.CONFIG.withActivation(Activation.GELU_TANH).numLayers(), fromFolder.config().numLayers());
     assertEquals(1, fromFolder.config().numHeads());

@@ -37,7 +37,7 @@ class Seq2SeqEndToEndTest {
     Path out = tmp.resolve("model");
     long start = System.nanoTime();
     Seq2SeqTraining.Result result = new Seq2SeqTraining(m -> { }, TrainingProgress.silent())
-        .run(new Seq2SeqTraining.Request(tmp.resolve("backbone"), train, dev, cfg, out, false,
+        .run(new Seq2SeqTraining.Request(tmp.resolve("backbone"), train, dev, cfg, out, false, false,
             new Seq2SeqTraining.Task("reverse letters", "generated", null, "generated", null,
                 provenance -> Map.of("task.json", Map.of("task", "reverse")))));
     double seconds = (System.nanoTime() - start) / 1e9;
