@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,59 @@ import java.util.stream.Stream;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  // Paths a write in progress has created and not yet finished: a SIGINT/SIGTERM runs the
+  // shutdown hook, not the writer's finally, so the hook removes them (newest first).
+  private static final Set<Path> UNFINISHED = new LinkedHashSet<>();
+  private static boolean hookInstalled;
+
+  /**
+   * Marks {@code path} (a file or folder) as unfinished: if the JVM exits before {@link
+   * #finished} is called for it, a shutdown hook deletes it. Nothing is deleted on SIGKILL; the
+   * next run's own cleanup ({@code removeIncompleteWrites}) covers that.
+   */
+  public static synchronized void deleteOnExit(Path path) {
+    if (!hookInstalled) {
+      Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteUnfinished, "mlm-temp-cleanup"));
+      hookInstalled = true;
+    }
+    UNFINISHED.add(path.toAbsolutePath());
+  }
+
+  /** {@code path} is complete (or already deleted): the shutdown hook leaves it alone. */
+  public static synchronized void finished(Path path) {
+    UNFINISHED.remove(path.toAbsolutePath());
+  }
+
+  private static void deleteUnfinished() {
+    List<Path> newestFirst;
+    synchronized (AtomicFiles.class) {
+      newestFirst = new ArrayList<>(UNFINISHED);
+      UNFINISHED.clear();
+    }
+    java.util.Collections.reverse(newestFirst);
+    for (Path p : newestFirst) {
+      try {
+        deleteTree(p);
+      } catch (IOException | RuntimeException e) {
+        // best effort while the JVM exits; the next run's cleanup handles what remains
+      }
+    }
+  }
+
+  /**
+   * Refuses a write target that is a folder, before anything is computed for it: the rename at
+   * the end would fail only after all the work.
+   */
+  public static void requireWritableFileTarget(Path target) throws IOException {
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "is a directory, not a file");
+    }
+    Path parent = target.toAbsolutePath().getParent();
+    if (Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new FileSystemException(parent.toString(), null, "is a file, not a directory");
+    }
+  }
 
   /** A new, not yet existing hidden sibling of {@code target}: {@code .NAME.<unique>.tmp}. */
   public static Path tempSibling(Path target) {
@@ -52,16 +109,47 @@ public final class AtomicFiles {
    */
   public static void writeText(Path file, TextBody body) throws IOException {
     Path target = file.toAbsolutePath();
+    requireWritableFileTarget(target);
     Files.createDirectories(target.getParent());
     Path tmp = tempSibling(target);
-    try {
+    replaceThroughTemp(tmp, target, () -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.writeTo(w);
+      }
+    });
+  }
+
+  private interface TempWrite {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code write} (which fills {@code tmp}), then renames {@code tmp} over {@code target}; the
+   * temp file is gone afterwards on every path, a signal's shutdown hook included.
+   */
+  private static void replaceThroughTemp(Path tmp, Path target, TempWrite write) throws IOException {
+    deleteOnExit(tmp);
+    try {
+      try {
+        write.run();
+      } catch (IOException e) {
+        throw namingTarget(target, e);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+      finished(tmp);
     }
+  }
+
+  // A write error (a full disk: "No space left on device") names no file; the user needs the target's.
+  private static IOException namingTarget(Path target, IOException e) {
+    if (e instanceof FileSystemException || e.getMessage() == null) {
+      return e;
+    }
+    FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   /** Each line followed by the platform's line separator, as {@link Files#write(Path, Iterable, java.nio.charset.Charset, java.nio.file.OpenOption...)}. */
@@ -78,15 +166,16 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+    replaceThroughTemp(tmp, target, () -> {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
       }
-      ch.force(true);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    });
     fsyncDirectory(dir);
   }
 

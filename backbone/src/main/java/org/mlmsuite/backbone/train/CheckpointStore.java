@@ -91,11 +91,19 @@ public final class CheckpointStore {
     Files.createDirectories(parent);
     Path tmp = parent.resolve("." + name + ".tmp");
     AtomicFiles.deleteTree(tmp);
-    Files.createDirectories(tmp);
-    session.save(tmp.resolve(Checkpoint.VARIABLES).toString());
-    Files.writeString(tmp.resolve(Checkpoint.STATE_FILE),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state), StandardCharsets.UTF_8);
-    AtomicFiles.fsyncTree(tmp);
+    AtomicFiles.deleteOnExit(tmp);
+    try {
+      Files.createDirectories(tmp);
+      session.save(tmp.resolve(Checkpoint.VARIABLES).toString());
+      Files.writeString(tmp.resolve(Checkpoint.STATE_FILE),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state), StandardCharsets.UTF_8);
+      AtomicFiles.fsyncTree(tmp);
+    } catch (IOException | RuntimeException e) { // TF reports a full disk as a RuntimeException
+      AtomicFiles.deleteTree(tmp);
+      throw e;
+    } finally {
+      AtomicFiles.finished(tmp);
+    }
     Path target = parent.resolve(name);
     Path old = parent.resolve("." + name + ".old");
     AtomicFiles.deleteTree(old);

@@ -46,6 +46,7 @@ public final class Trainer<B> implements AutoCloseable {
   private final TrainingLog log;
   private final LinearWarmupDecaySchedule schedule;
   private final RunLock runLock;
+  private final FreshRunFiles freshRunFiles = new FreshRunFiles();
   private TrainerState state;
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
@@ -60,8 +61,14 @@ public final class Trainer<B> implements AutoCloseable {
     this.listener = b.listener;
     this.schedule = config.schedule();
     this.checkpoints = new CheckpointStore(outputDirectory, config.keepCheckpoints());
-    Files.createDirectories(outputDirectory);
-    runLock = RunLock.acquire(outputDirectory);
+    freshRunFiles.aboutToCreate(outputDirectory);
+    try {
+      Files.createDirectories(outputDirectory);
+      runLock = RunLock.acquire(outputDirectory);
+    } catch (IOException | RuntimeException e) {
+      freshRunFiles.delete();
+      throw e;
+    }
     graph = new Graph();
     Session s = null;
     try {
@@ -79,6 +86,7 @@ public final class Trainer<B> implements AutoCloseable {
       }
       graph.close();
       runLock.close();
+      freshRunFiles.delete();
       throw e;
     }
   }
@@ -133,6 +141,10 @@ public final class Trainer<B> implements AutoCloseable {
     if (warmStart != null) {
       warmStart.apply(session, graph);
     }
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(TrainingLog.FILE_NAME));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(CheckpointStore.DIRECTORY));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(BEST));
     config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
     AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
     state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
@@ -304,6 +316,7 @@ public final class Trainer<B> implements AutoCloseable {
     log.sync();
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
+    freshRunFiles.keep();
   }
 
   private long readStep() {
@@ -382,6 +395,7 @@ public final class Trainer<B> implements AutoCloseable {
       session.close();
       graph.close();
       runLock.close();
+      freshRunFiles.delete(); // a no-op once a checkpoint was written
     }
   }
 
