@@ -94,7 +94,7 @@ public final class CheckpointStore {
     AtomicFiles.deleteOnExit(tmp);
     try {
       Files.createDirectories(tmp);
-      session.save(tmp.resolve(Checkpoint.VARIABLES).toString());
+      saveVariables(session, tmp);
       Files.writeString(tmp.resolve(Checkpoint.STATE_FILE),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state), StandardCharsets.UTF_8);
       AtomicFiles.fsyncTree(tmp);
@@ -114,6 +114,23 @@ public final class CheckpointStore {
     AtomicFiles.fsyncDirectory(parent);
     AtomicFiles.deleteTree(old);
     return new Checkpoint(target, state.step());
+  }
+
+  /**
+   * TensorFlow reports a failed write (a full disk) as a RuntimeException whose text ends in an
+   * out-of-memory hint that misleads; the user needs the folder and the first line.
+   */
+  private static void saveVariables(Session session, Path folder) throws IOException {
+    try {
+      session.save(folder.resolve(Checkpoint.VARIABLES).toString());
+    } catch (RuntimeException e) {
+      String firstLine = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().lines().findFirst().orElse("");
+      java.nio.file.FileSystemException named =
+          new java.nio.file.FileSystemException(folder.toString(), null, "cannot save the checkpoint: " + firstLine);
+      named.initCause(e);
+      throw named;
+    }
   }
 
   /** Removes temp directories left by a process killed while writing. */
