@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +33,30 @@ public final class AtomicFiles {
   // shutdown hook, not the writer's finally, so the hook removes them (newest first).
   private static final Set<Path> UNFINISHED = new LinkedHashSet<>();
   private static boolean hookInstalled;
+  // Held shared by short write steps, and for good by the exit cleanup once it starts: the cleanup
+  // waits for a step in progress (a checkpoint completes), and a step that comes later never runs.
+  private static final ReentrantReadWriteLock EXIT = new ReentrantReadWriteLock();
+  private static final long EXIT_WAIT_SECONDS = 20;
+
+  /** A step of a write that may fail with an {@link IOException}. */
+  public interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a short write step (create a temp file, rename it, save a checkpoint) so that it does not
+   * race the exit cleanup: a SIGINT/SIGTERM's cleanup waits for it to finish, and once the cleanup
+   * has begun the step never starts (the thread waits for the JVM to halt), so it cannot recreate
+   * a path the cleanup has just removed.
+   */
+  public static <T> T beforeExitCleanup(IoStep<T> step) throws IOException {
+    EXIT.readLock().lock();
+    try {
+      return step.run();
+    } finally {
+      EXIT.readLock().unlock();
+    }
+  }
 
   /**
    * Marks {@code path} (a file or folder) as unfinished: if the JVM exits before {@link
@@ -51,6 +77,11 @@ public final class AtomicFiles {
   }
 
   private static void deleteUnfinished() {
+    try {
+      EXIT.writeLock().tryLock(EXIT_WAIT_SECONDS, TimeUnit.SECONDS); // never released: see EXIT
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     List<Path> newestFirst;
     synchronized (AtomicFiles.class) {
       newestFirst = new ArrayList<>(UNFINISHED);
@@ -112,30 +143,17 @@ public final class AtomicFiles {
     requireWritableFileTarget(target);
     Files.createDirectories(target.getParent());
     Path tmp = tempSibling(target);
-    replaceThroughTemp(tmp, target, () -> {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.writeTo(w);
-      }
-    });
-  }
-
-  private interface TempWrite {
-    void run() throws IOException;
-  }
-
-  /**
-   * Runs {@code write} (which fills {@code tmp}), then renames {@code tmp} over {@code target}; the
-   * temp file is gone afterwards on every path, a signal's shutdown hook included.
-   */
-  private static void replaceThroughTemp(Path tmp, Path target, TempWrite write) throws IOException {
-    deleteOnExit(tmp);
+    // The body may run for minutes (predictions): only creating and renaming the temp wait on exit.
     try {
-      try {
-        write.run();
+      try (Writer w = beforeExitCleanup(() -> {
+        deleteOnExit(tmp);
+        return Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+      })) {
+        body.writeTo(w);
       } catch (IOException e) {
         throw namingTarget(target, e);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      beforeExitCleanup(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
     } finally {
       Files.deleteIfExists(tmp);
       finished(tmp);
@@ -166,14 +184,23 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-    replaceThroughTemp(tmp, target, () -> {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+    beforeExitCleanup(() -> {
+      deleteOnExit(tmp);
+      try {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+          ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+          while (buf.hasRemaining()) {
+            ch.write(buf);
+          }
+          ch.force(true);
+        } catch (IOException e) {
+          throw namingTarget(target, e);
         }
-        ch.force(true);
+        return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+        finished(tmp);
       }
     });
     fsyncDirectory(dir);

@@ -85,8 +85,16 @@ public final class CheckpointStore {
     return saved;
   }
 
-  /** Writes {@code parent/name} atomically, replacing an existing directory of that name. */
+  /**
+   * Writes {@code parent/name} atomically, replacing an existing directory of that name; a
+   * SIGINT/SIGTERM's cleanup waits for it ({@link AtomicFiles#beforeExitCleanup}).
+   */
   static Checkpoint writeAtomically(Session session, TrainerState state, Path parent, String name)
+      throws IOException {
+    return AtomicFiles.beforeExitCleanup(() -> writeAtomicallyNow(session, state, parent, name));
+  }
+
+  private static Checkpoint writeAtomicallyNow(Session session, TrainerState state, Path parent, String name)
       throws IOException {
     Files.createDirectories(parent);
     Path tmp = parent.resolve("." + name + ".tmp");
