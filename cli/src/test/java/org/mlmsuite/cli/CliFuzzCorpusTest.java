@@ -36,6 +36,7 @@ class CliFuzzCorpusTest {
   private static final Duration LIMIT = Duration.ofSeconds(30);
   private static final int MAX_STDERR_LINES = 4;
   private static final Map<String, int[]> TALLY = new TreeMap<>(); // kind -> {cases, exit 0, exit 2}
+  private static final List<String> ACCEPTED = new ArrayList<>(); // the cases that exited 0
   static TinyModels models;
   @TempDir static Path work;
 
@@ -219,7 +220,7 @@ class CliFuzzCorpusTest {
     MainTest.Captured out = assertTimeoutPreemptively(LIMIT,
         () -> c.stdin() == null ? MainTest.Captured.run(c.args().toArray(String[]::new))
             : IoErrorsTest.withStdin(c.stdin(), c.args().toArray(String[]::new)));
-    tally(c.kind(), out.exitCode());
+    tally(c.kind() + (out.exitCode() == 0 ? " (" + c.name() + ")" : ""), c.kind(), out.exitCode());
     String err = out.stderr().strip();
     assertTrue(out.exitCode() == 0 || out.exitCode() == Main.EXIT_USER_ERROR, "exit " + out.exitCode() + ": " + err);
     assertTrue(err.lines().count() <= MAX_STDERR_LINES, err);
@@ -237,7 +238,10 @@ class CliFuzzCorpusTest {
     assertEquals(modelsBefore, listing(models.root), "the shared models changed");
   }
 
-  private static synchronized void tally(String kind, int exitCode) {
+  private static synchronized void tally(String name, String kind, int exitCode) {
+    if (exitCode == 0) {
+      ACCEPTED.add(name);
+    }
     int[] counts = TALLY.computeIfAbsent(kind, k -> new int[3]);
     counts[0]++;
     counts[exitCode == 0 ? 1 : 2]++;
@@ -250,6 +254,7 @@ class CliFuzzCorpusTest {
     TALLY.forEach((kind, n) -> table.append("| ").append(kind).append(" | ").append(n[0]).append(" | ")
         .append(n[1]).append(" | ").append(n[2]).append(" |\n"));
     System.out.print(table);
+    System.out.println("exit 0: " + String.join("; ", ACCEPTED));
   }
 
   /** Every file and folder below {@code root} with its size and modification time. */
