@@ -2,9 +2,7 @@ package org.mlmsuite.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +233,7 @@ public final class ClassifyCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (TextClassifier clf = TextClassifier.load(model)) {
         if (input == null) {
-          BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+          BufferedReader stdin = StrictStdin.open();
           ClassifierPredictions.writeLines(clf, stdin, "stdin", out);
         } else {
           if (output == null) {

@@ -3,7 +3,11 @@ package org.mlmsuite.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Entry point: usage errors and {@link UserError}s print one line and exit 2, never a stack trace. */
+/**
+ * Entry point: usage errors, bad input and I/O failures ({@link UserError}: a missing or
+ * unreadable path, a folder given for a file, a full disk) print one line and exit 2, never a stack
+ * trace. Exit 1 with a stack trace is left for bugs.
+ */
 public final class Main {
   public static final int EXIT_USER_ERROR = 2;
 
@@ -29,12 +33,12 @@ public final class Main {
   }
 
   private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    Throwable userError = UserError.find(e);
+    String userError = UserError.message(e);
     if (userError == null) {
       throw new RuntimeException(e);
     }
     PrintWriter err = cmd.getErr();
-    err.println("mlm: " + userError.getMessage());
+    err.println("mlm: " + userError);
     err.flush();
     return EXIT_USER_ERROR;
   }

@@ -2,8 +2,6 @@ package org.mlmsuite.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -309,7 +307,7 @@ public final class SummarizeCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       try (Summarizer s = Summarizer.load(model)) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = StrictStdin.open();
         new JsonLinesSummarizer(s, decode.withK(k), documentField).summarize(in, "stdin", spec.commandLine().getOut());
       }
       return 0;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     WordPieceTokenizer tokenizer = WordPieceTokenizer.load(vocab, new TokenizerConfig(!cased, maxLength));
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in = StrictStdin.open();
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     int lineNumber = 0;
     try {

@@ -2,8 +2,6 @@ package org.mlmsuite.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,7 +249,7 @@ public final class TranslateCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       try (Translator translator = Translator.load(model)) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = StrictStdin.open();
         translator.translateLines(in, spec.commandLine().getOut(),
             TranslationDecoding.of(beam, lengthPenalty, maxLength).resolve(translator.defaultOptions()).get(0));
       }

@@ -91,10 +91,10 @@ class DatasetsCommandTest {
       return Main.EXIT_USER_ERROR;
     });
     assertEquals(Main.EXIT_USER_ERROR, cli.execute("list"));
-    Throwable userError = UserError.find(thrown.get());
+    String userError = UserError.message(thrown.get());
     assertNotNull(userError, "a user error, printed by Main as one line");
     assertEquals("no data directory found; looked at: --data-dir (not given), MLM_DATA_DIR (not set), "
         + cwd.resolve("data") + " (absent), " + tmp.resolve("a/shared/datasets")
-        + " (absent). Pass --data-dir DIR or set MLM_DATA_DIR=DIR", userError.getMessage());
+        + " (absent). Pass --data-dir DIR or set MLM_DATA_DIR=DIR", userError);
   }
 }

@@ -52,6 +52,9 @@ final class Utf8LineReader implements Closeable {
   }
 
   static Utf8LineReader open(Path file) throws IOException {
+    if (Files.isDirectory(file)) { // opens without error on Linux, then fails at the first read naming no file
+      throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a file");
+    }
     BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
     try {
       raw.mark(2);

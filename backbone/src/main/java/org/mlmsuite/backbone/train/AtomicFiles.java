@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +28,88 @@ import java.util.stream.Stream;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  // Paths a write in progress has created and not yet finished: a SIGINT/SIGTERM runs the
+  // shutdown hook, not the writer's finally, so the hook removes them (newest first).
+  private static final Set<Path> UNFINISHED = new LinkedHashSet<>();
+  private static boolean hookInstalled;
+  // Held shared by short write steps, and for good by the exit cleanup once it starts: the cleanup
+  // waits for a step in progress (a checkpoint completes), and a step that comes later never runs.
+  private static final ReentrantReadWriteLock EXIT = new ReentrantReadWriteLock();
+  private static final long EXIT_WAIT_SECONDS = 20;
+
+  /** A step of a write that may fail with an {@link IOException}. */
+  public interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a short write step (create a temp file, rename it, save a checkpoint) so that it does not
+   * race the exit cleanup: a SIGINT/SIGTERM's cleanup waits for it to finish, and once the cleanup
+   * has begun the step never starts (the thread waits for the JVM to halt), so it cannot recreate
+   * a path the cleanup has just removed.
+   */
+  public static <T> T beforeExitCleanup(IoStep<T> step) throws IOException {
+    EXIT.readLock().lock();
+    try {
+      return step.run();
+    } finally {
+      EXIT.readLock().unlock();
+    }
+  }
+
+  /**
+   * Marks {@code path} (a file or folder) as unfinished: if the JVM exits before {@link
+   * #finished} is called for it, a shutdown hook deletes it. Nothing is deleted on SIGKILL; the
+   * next run's own cleanup ({@code removeIncompleteWrites}) covers that.
+   */
+  public static synchronized void deleteOnExit(Path path) {
+    if (!hookInstalled) {
+      Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteUnfinished, "mlm-temp-cleanup"));
+      hookInstalled = true;
+    }
+    UNFINISHED.add(path.toAbsolutePath());
+  }
+
+  /** {@code path} is complete (or already deleted): the shutdown hook leaves it alone. */
+  public static synchronized void finished(Path path) {
+    UNFINISHED.remove(path.toAbsolutePath());
+  }
+
+  private static void deleteUnfinished() {
+    try {
+      EXIT.writeLock().tryLock(EXIT_WAIT_SECONDS, TimeUnit.SECONDS); // never released: see EXIT
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Path> newestFirst;
+    synchronized (AtomicFiles.class) {
+      newestFirst = new ArrayList<>(UNFINISHED);
+      UNFINISHED.clear();
+    }
+    java.util.Collections.reverse(newestFirst);
+    for (Path p : newestFirst) {
+      try {
+        deleteTree(p);
+      } catch (IOException | RuntimeException e) {
+        // best effort while the JVM exits; the next run's cleanup handles what remains
+      }
+    }
+  }
+
+  /**
+   * Refuses a write target that is a folder, before anything is computed for it: the rename at
+   * the end would fail only after all the work.
+   */
+  public static void requireWritableFileTarget(Path target) throws IOException {
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "is a directory, not a file");
+    }
+    Path parent = target.toAbsolutePath().getParent();
+    if (Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new FileSystemException(parent.toString(), null, "is a file, not a directory");
+    }
+  }
 
   /** A new, not yet existing hidden sibling of {@code target}: {@code .NAME.<unique>.tmp}. */
   public static Path tempSibling(Path target) {
@@ -52,16 +140,34 @@ public final class AtomicFiles {
    */
   public static void writeText(Path file, TextBody body) throws IOException {
     Path target = file.toAbsolutePath();
+    requireWritableFileTarget(target);
     Files.createDirectories(target.getParent());
     Path tmp = tempSibling(target);
+    // The body may run for minutes (predictions): only creating and renaming the temp wait on exit.
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      try (Writer w = beforeExitCleanup(() -> {
+        deleteOnExit(tmp);
+        return Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+      })) {
         body.writeTo(w);
+      } catch (IOException e) {
+        throw namingTarget(target, e);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      beforeExitCleanup(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
     } finally {
       Files.deleteIfExists(tmp);
+      finished(tmp);
     }
+  }
+
+  // A write error (a full disk: "No space left on device") names no file; the user needs the target's.
+  private static IOException namingTarget(Path target, IOException e) {
+    if (e instanceof FileSystemException || e.getMessage() == null) {
+      return e;
+    }
+    FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   /** Each line followed by the platform's line separator, as {@link Files#write(Path, Iterable, java.nio.charset.Charset, java.nio.file.OpenOption...)}. */
@@ -78,15 +184,25 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+    beforeExitCleanup(() -> {
+      deleteOnExit(tmp);
+      try {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+          ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+          while (buf.hasRemaining()) {
+            ch.write(buf);
+          }
+          ch.force(true);
+        } catch (IOException e) {
+          throw namingTarget(target, e);
+        }
+        return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+        finished(tmp);
       }
-      ch.force(true);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    });
     fsyncDirectory(dir);
   }
 

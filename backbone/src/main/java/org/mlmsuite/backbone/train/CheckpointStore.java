@@ -85,17 +85,33 @@ public final class CheckpointStore {
     return saved;
   }
 
-  /** Writes {@code parent/name} atomically, replacing an existing directory of that name. */
+  /**
+   * Writes {@code parent/name} atomically, replacing an existing directory of that name; a
+   * SIGINT/SIGTERM's cleanup waits for it ({@link AtomicFiles#beforeExitCleanup}).
+   */
   static Checkpoint writeAtomically(Session session, TrainerState state, Path parent, String name)
+      throws IOException {
+    return AtomicFiles.beforeExitCleanup(() -> writeAtomicallyNow(session, state, parent, name));
+  }
+
+  private static Checkpoint writeAtomicallyNow(Session session, TrainerState state, Path parent, String name)
       throws IOException {
     Files.createDirectories(parent);
     Path tmp = parent.resolve("." + name + ".tmp");
     AtomicFiles.deleteTree(tmp);
-    Files.createDirectories(tmp);
-    session.save(tmp.resolve(Checkpoint.VARIABLES).toString());
-    Files.writeString(tmp.resolve(Checkpoint.STATE_FILE),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state), StandardCharsets.UTF_8);
-    AtomicFiles.fsyncTree(tmp);
+    AtomicFiles.deleteOnExit(tmp);
+    try {
+      Files.createDirectories(tmp);
+      saveVariables(session, tmp);
+      Files.writeString(tmp.resolve(Checkpoint.STATE_FILE),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state), StandardCharsets.UTF_8);
+      AtomicFiles.fsyncTree(tmp);
+    } catch (IOException | RuntimeException e) { // TF reports a full disk as a RuntimeException
+      AtomicFiles.deleteTree(tmp);
+      throw e;
+    } finally {
+      AtomicFiles.finished(tmp);
+    }
     Path target = parent.resolve(name);
     Path old = parent.resolve("." + name + ".old");
     AtomicFiles.deleteTree(old);
@@ -106,6 +122,23 @@ public final class CheckpointStore {
     AtomicFiles.fsyncDirectory(parent);
     AtomicFiles.deleteTree(old);
     return new Checkpoint(target, state.step());
+  }
+
+  /**
+   * TensorFlow reports a failed write (a full disk) as a RuntimeException whose text ends in an
+   * out-of-memory hint that misleads; the user needs the folder and the first line.
+   */
+  private static void saveVariables(Session session, Path folder) throws IOException {
+    try {
+      session.save(folder.resolve(Checkpoint.VARIABLES).toString());
+    } catch (RuntimeException e) {
+      String firstLine = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().lines().findFirst().orElse("");
+      java.nio.file.FileSystemException named =
+          new java.nio.file.FileSystemException(folder.toString(), null, "cannot save the checkpoint: " + firstLine);
+      named.initCause(e);
+      throw named;
+    }
   }
 
   /** Removes temp directories left by a process killed while writing. */

@@ -18,10 +18,12 @@ import java.nio.file.StandardOpenOption;
 final class RunLock implements AutoCloseable {
   static final String FILE_NAME = ".training.lock";
 
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private RunLock(FileChannel channel, FileLock lock) {
+  private RunLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
@@ -48,16 +50,23 @@ final class RunLock implements AutoCloseable {
     }
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(("process " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
-    return new RunLock(channel, lock);
+    AtomicFiles.deleteOnExit(file);
+    return new RunLock(file, channel, lock);
   }
 
-  /** Releases the lock; a failure to do so is moot, since the OS drops it with the process. */
+  /**
+   * Deletes the lock file while still holding the lock (so no finished folder keeps it), then
+   * releases the lock; a failure to release is moot, since the OS drops it with the process.
+   */
   @Override
   public void close() {
     try (channel) {
+      Files.deleteIfExists(file);
       lock.release();
     } catch (IOException e) {
       // nothing to do: see above
+    } finally {
+      AtomicFiles.finished(file);
     }
   }
 }

@@ -48,6 +48,7 @@ public final class Trainer<B> implements AutoCloseable {
   private final LinearWarmupDecaySchedule schedule;
   private final RunLock runLock;
   private final RunInputs inputs;
+  private final FreshRunFiles freshRunFiles = new FreshRunFiles();
   private TrainerState state;
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
@@ -66,8 +67,14 @@ public final class Trainer<B> implements AutoCloseable {
     if (b.resume && inputs != null) {
       refuseOtherInputs();
     }
-    Files.createDirectories(outputDirectory);
-    runLock = RunLock.acquire(outputDirectory);
+    freshRunFiles.aboutToCreate(outputDirectory);
+    try {
+      Files.createDirectories(outputDirectory);
+      runLock = RunLock.acquire(outputDirectory);
+    } catch (IOException | RuntimeException e) {
+      freshRunFiles.delete();
+      throw e;
+    }
     graph = new Graph();
     Session s = null;
     try {
@@ -85,6 +92,7 @@ public final class Trainer<B> implements AutoCloseable {
       }
       graph.close();
       runLock.close();
+      freshRunFiles.delete();
       throw e;
     }
   }
@@ -149,6 +157,11 @@ public final class Trainer<B> implements AutoCloseable {
     if (warmStart != null) {
       warmStart.apply(session, graph);
     }
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(TrainingLog.FILE_NAME));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(CheckpointStore.DIRECTORY));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(BEST));
+    freshRunFiles.aboutToCreate(outputDirectory.resolve(RunInputs.FILE_NAME));
     config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
     if (inputs != null) {
       inputs.write(outputDirectory);
@@ -327,6 +340,7 @@ public final class Trainer<B> implements AutoCloseable {
     log.sync();
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
+    freshRunFiles.keep();
   }
 
   private long readStep() {
@@ -405,6 +419,7 @@ public final class Trainer<B> implements AutoCloseable {
       session.close();
       graph.close();
       runLock.close();
+      freshRunFiles.delete(); // a no-op once a checkpoint was written
     }
   }
 

@@ -146,6 +146,60 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void aRunThatFailsAtStartLeavesNoFolderItCreatedAndNothingInOneTheUserMade() throws IOException {
+    TrainingConfig config = ToyModels.config(3, 1, 8);
+    WarmStart damagedBackbone = (session, graph) -> {
+      throw new IllegalArgumentException("bb: the weights file is damaged");
+    };
+    Path created = tmp.resolve("new");
+    assertThrows(IllegalArgumentException.class,
+        () -> mlp(config, created, new ArrayList<>()).warmStart(damagedBackbone).build());
+    assertFalse(Files.exists(created), "the run created it, so the failed run removes it");
+
+    Path userMade = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(userMade.resolve("notes.txt"), "mine");
+    assertThrows(IllegalArgumentException.class,
+        () -> mlp(config, userMade, new ArrayList<>()).warmStart(damagedBackbone).build());
+    assertEquals(List.of("notes.txt"), fileNames(userMade));
+  }
+
+  @Test
+  void aRunThatFailsBeforeItsFirstCheckpointLeavesNothingAndOneAfterItIsResumable() throws IOException {
+    TrainingConfig config = ToyModels.config(6, 1, 8).withCadence(1, 0, 3, 2);
+    Path early = tmp.resolve("early");
+    try (var t = mlp(config, early, new ArrayList<>()).onStep(diskFullAtStep(2)).build()) {
+      assertThrows(java.io.UncheckedIOException.class, t::train);
+    }
+    assertFalse(Files.exists(early), "nothing to resume, so nothing left");
+
+    Path late = tmp.resolve("late");
+    try (var t = mlp(config, late, new ArrayList<>()).onStep(diskFullAtStep(5)).build()) {
+      assertThrows(java.io.UncheckedIOException.class, t::train);
+    }
+    assertEquals(List.of(CheckpointStore.DIRECTORY, TrainingLog.FILE_NAME, TrainingConfig.FILE_NAME),
+        fileNames(late), "the resumable run, without lock or temp files");
+    try (var t = mlp(config, late, new ArrayList<>()).resume(true).build()) {
+      assertEquals(3, t.step());
+      t.train();
+    }
+  }
+
+  /** A stub of a full disk: at {@code step} the step listener throws what a failing write throws. */
+  private static java.util.function.Consumer<StepMetrics> diskFullAtStep(long step) {
+    return m -> {
+      if (m.step() == step) {
+        throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+      }
+    };
+  }
+
+  private static List<String> fileNames(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   static List<JsonNode> logLines(Path dir) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> out = new ArrayList<>();
