@@ -1,0 +1,88 @@
+package org.mlmsuite.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.classification.ClassifierInfo;
+
+/**
+ * mlm-suite model folders on Spark: batch inference over a {@link Dataset} with the same results as
+ * the single-machine facades ({@code TextClassifier}, ...) for the same rows.
+ *
+ * <p>The model folder is given as a path every executor can reach: a local path present on every
+ * node, {@code file://}, or any Hadoop file system ({@code hdfs://}, {@code s3a://}), copied to
+ * local disk once per executor JVM. Each executor JVM loads each model once and keeps it for every
+ * task after that; only the path and a content id are serialized, never a TensorFlow object.
+ *
+ * <pre>{@code
+ * Dataset<Row> reviews = spark.read().option("header", true).csv("hdfs:///data/reviews.csv");
+ * Dataset<Row> scored = MlmSpark.classify(reviews, "hdfs:///models/sentiment", "review");
+ * scored.select("review", "predicted_label", "model_id").show();
+ * }</pre>
+ */
+public final class MlmSpark {
+  public static final String PREDICTED_LABEL = "predicted_label";
+  public static final String PROBABILITY_PREFIX = "probability_";
+  public static final String MODEL_ID = "model_id";
+
+  private MlmSpark() {}
+
+  /** {@link #classify(Dataset, String, String, ClassifyOptions)} with default options. */
+  public static Dataset<Row> classify(Dataset<Row> df, String modelPath, String textColumn) {
+    return classify(df, modelPath, textColumn, ClassifyOptions.defaults());
+  }
+
+  /**
+   * The rows of {@code df} with {@code predicted_label}, {@code probability_<label>} per class (in
+   * the model's label order) and {@code model_id} appended. A row whose text is null or blank
+   * keeps nulls in the label and probability columns. Lazy, like every Spark transformation.
+   */
+  public static Dataset<Row> classify(Dataset<Row> df, String modelPath, String textColumn, ClassifyOptions options) {
+    Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
+    ModelLocation model = ModelLocation.of(modelPath, hadoop);
+    ClassifierInfo info = ModelDirectory.open(model.localFolder(hadoop), ClassifierInfo.KIND)
+        .read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+    StructType input = df.schema();
+    int textIndex = ResultSchema.stringColumn(input, textColumn, "text");
+    int pairIndex = pairColumn(input, options.textPairColumn(), info, modelPath);
+    List<StructField> added = new ArrayList<>();
+    added.add(ResultSchema.nullable(PREDICTED_LABEL, DataTypes.StringType));
+    for (String label : info.labels()) {
+      added.add(ResultSchema.nullable(PROBABILITY_PREFIX + label, DataTypes.DoubleType));
+    }
+    added.add(ResultSchema.nullable(MODEL_ID, DataTypes.StringType));
+    StructType output = ResultSchema.append(input, added.toArray(StructField[]::new));
+    ClassifyPartition partition = new ClassifyPartition(model, textIndex, pairIndex, info.labels().size(),
+        options.batchSize(), hadoopFor(df, model));
+    return df.mapPartitions(partition, Encoders.row(output));
+  }
+
+  private static int pairColumn(StructType input, String column, ClassifierInfo info, String modelPath) {
+    if (info.pairs() && column == null) {
+      throw new IllegalArgumentException(modelPath + " was trained on text pairs; give the second text column (ClassifyOptions.withTextPairColumn)");
+    }
+    if (!info.pairs() && column != null) {
+      throw new IllegalArgumentException(modelPath + " was trained on single texts, but text pair column '" + column + "' was given");
+    }
+    return column == null ? -1 : ResultSchema.stringColumn(input, column, "text pair");
+  }
+
+  /** The driver's Hadoop configuration for executors that must copy a remote model folder; null for a local one. */
+  private static Broadcast<SerializableConfiguration> hadoopFor(Dataset<Row> df, ModelLocation model) {
+    if (model.isLocal()) {
+      return null;
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
+    return context.broadcast(new SerializableConfiguration(context.hadoopConfiguration()));
+  }
+}
