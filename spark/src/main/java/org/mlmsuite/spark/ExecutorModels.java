@@ -31,11 +31,16 @@ final class ExecutorModels {
   /** The model at {@code location}, loaded with {@code loader} if this JVM has not loaded it yet. */
   static <T extends AutoCloseable> T get(ModelLocation location, Class<T> type, Function<Path, T> loader,
       Configuration hadoop) {
-    AutoCloseable model = OPEN.computeIfAbsent(new Key(location, type), key -> {
+    return type.cast(getAny(location, type, loader, hadoop));
+  }
+
+  /** {@link #get} for callers that know the facade type only at run time. */
+  static AutoCloseable getAny(ModelLocation location, Class<?> type, Function<Path, ? extends AutoCloseable> loader,
+      Configuration hadoop) {
+    return OPEN.computeIfAbsent(new Key(location, type), key -> {
       LOADS.incrementAndGet();
       return loader.apply(location.localFolder(hadoop));
     });
-    return type.cast(model);
   }
 
   /** How many times this JVM has loaded a model since it started (for tests and logs). */

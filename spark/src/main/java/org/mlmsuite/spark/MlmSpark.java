@@ -67,6 +67,58 @@ public final class MlmSpark {
     return df.mapPartitions(partition, Encoders.row(output));
   }
 
+  /**
+   * The rows of {@code df} with {@code embedding} (array of floats: the mean of the encoder's last
+   * hidden states over the text's tokens, as {@code Backbone.embed}) and {@code model_id}
+   * appended. {@code modelPath} is a backbone folder or any folder built on one, such as a
+   * classifier (its fine-tuned encoder). Null or blank texts get a null embedding.
+   */
+  public static Dataset<Row> embed(Dataset<Row> df, String modelPath, String textColumn) {
+    return embed(df, modelPath, textColumn, ClassifyOptions.DEFAULT_BATCH_SIZE);
+  }
+
+  public static Dataset<Row> embed(Dataset<Row> df, String modelPath, String textColumn, int batchSize) {
+    return mapText(TextTask.EMBED, df, modelPath, textColumn, batchSize);
+  }
+
+  /**
+   * The rows of {@code df} with {@code summary} (as {@code Summarizer.summarizeAll} with the
+   * model's default options) and {@code model_id} appended; null or blank documents get null.
+   */
+  public static Dataset<Row> summarize(Dataset<Row> df, String modelPath, String documentColumn) {
+    return summarize(df, modelPath, documentColumn, ClassifyOptions.DEFAULT_BATCH_SIZE);
+  }
+
+  public static Dataset<Row> summarize(Dataset<Row> df, String modelPath, String documentColumn, int batchSize) {
+    return mapText(TextTask.SUMMARIZE, df, modelPath, documentColumn, batchSize);
+  }
+
+  /**
+   * The rows of {@code df} with {@code translation} (as {@code Translator.translateBatch} with the
+   * model's default options) and {@code model_id} appended; null or blank sources get null.
+   */
+  public static Dataset<Row> translate(Dataset<Row> df, String modelPath, String sourceColumn) {
+    return translate(df, modelPath, sourceColumn, ClassifyOptions.DEFAULT_BATCH_SIZE);
+  }
+
+  public static Dataset<Row> translate(Dataset<Row> df, String modelPath, String sourceColumn, int batchSize) {
+    return mapText(TextTask.TRANSLATE, df, modelPath, sourceColumn, batchSize);
+  }
+
+  private static Dataset<Row> mapText(TextTask task, Dataset<Row> df, String modelPath, String textColumn, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
+    ModelLocation model = ModelLocation.of(modelPath, hadoop);
+    task.check(ModelDirectory.open(model.localFolder(hadoop), null));
+    int textIndex = ResultSchema.stringColumn(df.schema(), textColumn, "text");
+    StructType output = ResultSchema.append(df.schema(), ResultSchema.nullable(task.column(), task.type()),
+        ResultSchema.nullable(MODEL_ID, DataTypes.StringType));
+    TextPartition partition = new TextPartition(task, model, textIndex, batchSize, hadoopFor(df, model));
+    return df.mapPartitions(partition, Encoders.row(output));
+  }
+
   private static int pairColumn(StructType input, String column, ClassifierInfo info, String modelPath) {
     if (info.pairs() && column == null) {
       throw new IllegalArgumentException(modelPath + " was trained on text pairs; give the second text column (ClassifyOptions.withTextPairColumn)");

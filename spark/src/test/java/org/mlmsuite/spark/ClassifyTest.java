@@ -40,7 +40,7 @@ class ClassifyTest {
 
   @BeforeAll
   static void trainAndPredictOnOneMachine() {
-    model = TinyModels.classifier(tmp.resolve("clf"), 12);
+    model = TinyModels.classifier();
     texts = TinyModels.reviews(90, 7).stream().map(r -> r[0]).toList();
     try (TextClassifier classifier = TextClassifier.load(model)) {
       expected = classifier.predictBatch(texts);
