@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.classification.ClassifierInfo;
+import org.mlmsuite.eval.classification.ClassificationReport;
 
 /**
  * mlm-suite model folders on Spark: batch inference over a {@link Dataset} with the same results as
@@ -50,8 +51,7 @@ public final class MlmSpark {
   public static Dataset<Row> classify(Dataset<Row> df, String modelPath, String textColumn, ClassifyOptions options) {
     Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
     ModelLocation model = ModelLocation.of(modelPath, hadoop);
-    ClassifierInfo info = ModelDirectory.open(model.localFolder(hadoop), ClassifierInfo.KIND)
-        .read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+    ClassifierInfo info = classifierInfo(model, hadoop);
     StructType input = df.schema();
     int textIndex = ResultSchema.stringColumn(input, textColumn, "text");
     int pairIndex = pairColumn(input, options.textPairColumn(), info, modelPath);
@@ -117,6 +117,34 @@ public final class MlmSpark {
         ResultSchema.nullable(MODEL_ID, DataTypes.StringType));
     TextPartition partition = new TextPartition(task, model, textIndex, batchSize, hadoopFor(df, model));
     return df.mapPartitions(partition, Encoders.row(output));
+  }
+
+  /**
+   * Scores the classifier at {@code modelPath} over a labeled table on the cluster: the same
+   * {@link ClassificationReport} (accuracy, per-class and averaged precision/recall/F1, MCC,
+   * confusion matrix, over the model's labels) that {@code mlm classify eval} gives for the same
+   * rows, from a confusion matrix summed over the partitions. A non-string label column is
+   * compared as text; a null or blank text, a missing label or one the model does not know is a
+   * one-line error naming the column.
+   */
+  public static ClassificationReport evaluateClassifier(Dataset<Row> df, String modelPath, String textColumn,
+      String labelColumn, ClassifyOptions options) {
+    return ClassifierEvaluationJob.run(df, modelPath, textColumn, labelColumn, options);
+  }
+
+  public static ClassificationReport evaluateClassifier(Dataset<Row> df, String modelPath, String textColumn,
+      String labelColumn) {
+    return evaluateClassifier(df, modelPath, textColumn, labelColumn, ClassifyOptions.defaults());
+  }
+
+  static ClassifierInfo classifierInfo(Dataset<Row> df, String modelPath) {
+    Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
+    return classifierInfo(ModelLocation.of(modelPath, hadoop), hadoop);
+  }
+
+  private static ClassifierInfo classifierInfo(ModelLocation model, Configuration hadoop) {
+    return ModelDirectory.open(model.localFolder(hadoop), ClassifierInfo.KIND)
+        .read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
   }
 
   private static int pairColumn(StructType input, String column, ClassifierInfo info, String modelPath) {

@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.StructType;
 final class ResultSchema {
   private ResultSchema() {}
 
-  /** The index of string column {@code column}; a one-line error naming it when missing or not text. */
-  static int stringColumn(StructType schema, String column, String role) {
+  /** The index of column {@code column}, of any type; a one-line error naming it when missing. */
+  static int column(StructType schema, String column, String role) {
     if (column == null || column.isBlank()) {
       throw new IllegalArgumentException("no " + role + " column given");
     }
@@ -19,6 +19,12 @@ final class ResultSchema {
       throw new IllegalArgumentException(role + " column '" + column + "' not found; the table has "
           + Arrays.toString(schema.fieldNames()));
     }
+    return index;
+  }
+
+  /** The index of string column {@code column}; a one-line error naming it when missing or not text. */
+  static int stringColumn(StructType schema, String column, String role) {
+    int index = column(schema, column, role);
     if (!schema.fields()[index].dataType().equals(DataTypes.StringType)) {
       throw new IllegalArgumentException(role + " column '" + column + "' is "
           + schema.fields()[index].dataType().simpleString() + ", expected string");
