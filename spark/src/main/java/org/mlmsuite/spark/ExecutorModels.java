@@ -39,7 +39,12 @@ final class ExecutorModels {
       Configuration hadoop) {
     return OPEN.computeIfAbsent(new Key(location, type), key -> {
       LOADS.incrementAndGet();
-      return loader.apply(location.localFolder(hadoop));
+      long start = System.nanoTime();
+      AutoCloseable model = loader.apply(location.localFolder(hadoop));
+      // one line per load in the executor's stderr: how often and how long, per JVM
+      System.err.printf(java.util.Locale.ROOT, "mlm-spark: loaded %s as %s in JVM %d in %.1f s%n", location.modelId(),
+          type.getSimpleName(), ProcessHandle.current().pid(), (System.nanoTime() - start) / 1e9);
+      return model;
     });
   }
 
