@@ -137,6 +137,33 @@ public final class MlmSpark {
     return evaluateClassifier(df, modelPath, textColumn, labelColumn, ClassifyOptions.defaults());
   }
 
+  /**
+   * Corpus BLEU and chrF2 of the hypotheses in {@code hypothesisColumn} against the references in
+   * {@code referenceColumn} (one per row), from statistics summed over the partitions: the numbers
+   * {@code mlm translate eval} prints for the same rows. A null on either side is a one-line error.
+   */
+  public static TranslationScores scoreTranslations(Dataset<Row> df, String hypothesisColumn, String referenceColumn) {
+    ResultSchema.stringColumn(df.schema(), hypothesisColumn, "hypothesis");
+    ResultSchema.stringColumn(df.schema(), referenceColumn, "reference");
+    MtStatistics total = df.select(hypothesisColumn, referenceColumn).toJavaRDD()
+        .mapPartitions(MtStatistics::ofPartition).fold(new MtStatistics(), MtStatistics::plus);
+    if (total.missing > 0) {
+      throw new IllegalArgumentException(total.missing + " rows have no hypothesis (column '" + hypothesisColumn
+          + "', empty when the source was blank) or no reference (column '" + referenceColumn + "')");
+    }
+    if (total.segments == 0) {
+      throw new IllegalArgumentException("no rows to score");
+    }
+    return total.scores();
+  }
+
+  /** Translates {@code sourceColumn} with the model's default options, then {@link #scoreTranslations} against {@code referenceColumn}. */
+  public static TranslationScores evaluateTranslation(Dataset<Row> df, String modelPath, String sourceColumn,
+      String referenceColumn, int batchSize) {
+    ResultSchema.stringColumn(df.schema(), referenceColumn, "reference");
+    return scoreTranslations(translate(df, modelPath, sourceColumn, batchSize), TextTask.TRANSLATE.column(), referenceColumn);
+  }
+
   static ClassifierInfo classifierInfo(Dataset<Row> df, String modelPath) {
     Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
     return classifierInfo(ModelLocation.of(modelPath, hadoop), hadoop);
