@@ -15,6 +15,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.classification.ClassifierInfo;
 import org.mlmsuite.eval.classification.ClassificationReport;
+import org.mlmsuite.eval.rouge.RougeEvaluator;
 
 /**
  * mlm-suite model folders on Spark: batch inference over a {@link Dataset} with the same results as
@@ -162,6 +163,17 @@ public final class MlmSpark {
       String referenceColumn, int batchSize) {
     ResultSchema.stringColumn(df.schema(), referenceColumn, "reference");
     return scoreTranslations(translate(df, modelPath, sourceColumn, batchSize), TextTask.TRANSLATE.column(), referenceColumn);
+  }
+
+  /**
+   * ROUGE-1/2/L/Lsum of the summaries in {@code summaryColumn} against {@code referenceColumn}
+   * (a string, or an array of strings for several references per row) with {@code mlm summarize
+   * eval}'s settings: per-row scores computed on the executors, in table order, and the corpus
+   * means with 95% bootstrap intervals aggregated on the driver, equal to the single-machine
+   * result. A row without a summary or reference is an error naming the row.
+   */
+  public static RougeEvaluator.Result scoreSummaries(Dataset<Row> df, String summaryColumn, String referenceColumn) {
+    return RougeScoresJob.run(df, summaryColumn, referenceColumn);
   }
 
   static ClassifierInfo classifierInfo(Dataset<Row> df, String modelPath) {
