@@ -22,6 +22,10 @@ import org.apache.hadoop.fs.FileSystem;
  * model. Only this small value travels to executors; each executor JVM turns it into a local
  * folder with {@link #localFolder} (a copy, made once per JVM, when the path is not local).
  *
+ * <p>A path without a scheme is local on every JVM, not on Hadoop's default file system: a
+ * relative one is resolved in each JVM's working directory, where {@code spark-submit --archives
+ * model.zip#model} unpacks a model on YARN (driver and executors, in cluster mode).
+ *
  * <p>The content id makes a folder overwritten between two jobs a new model for the JVM caches.
  */
 public record ModelLocation(String path, String contentId) implements Serializable {
@@ -32,7 +36,7 @@ public record ModelLocation(String path, String contentId) implements Serializab
   public static ModelLocation of(String path, Configuration hadoop) {
     try {
       org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
-      FileSystem fs = folder.getFileSystem(hadoop);
+      FileSystem fs = fileSystem(path, hadoop);
       if (!fs.getFileStatus(folder).isDirectory()) {
         throw new IllegalArgumentException("model path " + path + " is not a folder");
       }
@@ -44,6 +48,11 @@ public record ModelLocation(String path, String contentId) implements Serializab
     }
   }
 
+  /** The local file system for a path without a scheme (see the class comment), else the path's own. */
+  private static FileSystem fileSystem(String path, Configuration hadoop) throws IOException {
+    return uri(path).getScheme() == null ? FileSystem.getLocal(hadoop) : new org.apache.hadoop.fs.Path(path).getFileSystem(hadoop);
+  }
+
   /** {@code <folder name>@<content id>}, the value of the {@code model_id} output column. */
   public String modelId() {
     String trimmed = path.replaceAll("/+$", "");
@@ -52,8 +61,18 @@ public record ModelLocation(String path, String contentId) implements Serializab
 
   /** Whether executors can read the folder directly (a local path, same on every node). */
   public boolean isLocal() {
-    String scheme = URI.create(path.replace(" ", "%20")).getScheme();
+    String scheme = uri(path).getScheme();
     return scheme == null || scheme.equals("file");
+  }
+
+  /** Hadoop's reading of a path string (spaces and other characters need no escaping). */
+  private static URI uri(String path) {
+    return new org.apache.hadoop.fs.Path(path).toUri();
+  }
+
+  /** The local folder of a local path; a relative one stays relative to the working directory. */
+  private Path localPath() {
+    return uri(path).getScheme() == null ? Path.of(path) : Path.of(uri(path).getPath());
   }
 
   /**
@@ -62,7 +81,7 @@ public record ModelLocation(String path, String contentId) implements Serializab
    */
   public Path localFolder(Configuration hadoop) {
     if (isLocal()) {
-      return Path.of(URI.create(path.replace(" ", "%20")).getPath());
+      return localPath();
     }
     Path target = Path.of(System.getProperty("java.io.tmpdir"), "mlm-spark-models", contentId);
     synchronized (ModelLocation.class) {

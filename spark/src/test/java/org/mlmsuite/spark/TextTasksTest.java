@@ -137,6 +137,18 @@ class TextTasksTest {
   }
 
   @Test
+  void aRelativePathIsResolvedInEachJvmsWorkingDirectoryAsArchivesUnpackIt() {
+    // the classifier lives under target/ of this module, the tests' working directory
+    Path relative = Path.of("").toAbsolutePath().relativize(classifier);
+    assertTrue(!relative.isAbsolute() && !relative.startsWith(".."), relative.toString());
+    List<String> texts = List.of("the good film", "a bad plot");
+    assertEquals(byId(MlmSpark.classify(table(texts, 2), classifier.toString(), "text"), MlmSpark.PREDICTED_LABEL, 2),
+        byId(MlmSpark.classify(table(texts, 2), relative.toString(), "text"), MlmSpark.PREDICTED_LABEL, 2));
+    assertEquals(ModelLocation.of(classifier.toString(), spark.sparkContext().hadoopConfiguration()).contentId(),
+        ModelLocation.of(relative.toString(), spark.sparkContext().hadoopConfiguration()).contentId());
+  }
+
+  @Test
   void nullTextsGetANullEmbedding() {
     List<String> texts = new ArrayList<>();
     texts.add("the film");
