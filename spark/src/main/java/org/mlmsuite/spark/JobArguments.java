@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The command line of {@link MlmSparkJob}: a task, then {@code --name value} options.
  *
- * @param task classify, embed, summarize or translate
+ * @param task classify, embed, summarize, translate, or evaluate-classifier (scores against {@code labelColumn})
  * @param model the model folder (local path on every node, file://, hdfs://, s3a://)
  * @param input the table to read
  * @param inputFormat csv, tsv, json (JSON lines) or parquet; from the input's extension when not given
@@ -20,18 +20,24 @@ import java.util.Set;
  * @param badRows where rows that cannot be scored go (JSON lines with a {@code reason}); default {@code <output>-bad-rows}
  * @param batchSize rows per model call
  * @param partitions repartition the input into this many partitions first; 0: keep the input's
+ * @param labelColumn evaluate-classifier only: the gold label column, else null
  */
 record JobArguments(String task, String model, String input, String inputFormat, String textColumn,
-    String textPairColumn, String output, String outputFormat, String badRows, int batchSize, int partitions) {
-  static final List<String> TASKS = List.of("classify", "embed", "summarize", "translate");
+    String textPairColumn, String output, String outputFormat, String badRows, int batchSize, int partitions,
+    String labelColumn) {
+  static final String EVALUATE_CLASSIFIER = "evaluate-classifier";
+  static final List<String> TASKS = List.of("classify", "embed", "summarize", "translate", EVALUATE_CLASSIFIER);
   static final List<String> INPUT_FORMATS = List.of("csv", "tsv", "json", "parquet");
   static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
   private static final Set<String> OPTIONS = Set.of("--model", "--input", "--input-format", "--text-column",
-      "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions");
+      "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions", "--label-column");
 
   static final String USAGE = "usage: MlmSparkJob classify|embed|summarize|translate --model PATH --input PATH"
       + " --text-column NAME --output PATH [--input-format csv|tsv|json|parquet] [--output-format parquet|csv]"
-      + " [--bad-rows PATH] [--batch-size N] [--partitions N] [--text-pair-column NAME]";
+      + " [--bad-rows PATH] [--batch-size N] [--partitions N] [--text-pair-column NAME]; or"
+      + " MlmSparkJob evaluate-classifier --model PATH --input PATH --text-column NAME --label-column NAME"
+      + " --output PATH (a folder for report.json) [--input-format ...] [--batch-size N] [--partitions N]"
+      + " [--text-pair-column NAME]";
 
   /** Parses {@code args}; a one-line error naming the option for anything missing or wrong. */
   static JobArguments parse(String[] args) {
@@ -54,12 +60,17 @@ record JobArguments(String task, String model, String input, String inputFormat,
     String inputFormat = oneOf(given.getOrDefault("--input-format", formatOf(input)), INPUT_FORMATS, "--input-format");
     String outputFormat = oneOf(given.getOrDefault("--output-format", "parquet"), OUTPUT_FORMATS, "--output-format");
     String pair = given.get("--text-pair-column");
-    if (pair != null && !args[0].equals("classify")) {
-      throw new IllegalArgumentException("--text-pair-column is for classify only");
+    if (pair != null && !args[0].equals("classify") && !args[0].equals(EVALUATE_CLASSIFIER)) {
+      throw new IllegalArgumentException("--text-pair-column is for classify and " + EVALUATE_CLASSIFIER + " only");
+    }
+    String label = args[0].equals(EVALUATE_CLASSIFIER) ? required(given, "--label-column") : given.get("--label-column");
+    if (label != null && !args[0].equals(EVALUATE_CLASSIFIER)) {
+      throw new IllegalArgumentException("--label-column is for " + EVALUATE_CLASSIFIER + " only");
     }
     return new JobArguments(args[0], required(given, "--model"), input, inputFormat, required(given, "--text-column"),
         pair, output, outputFormat, given.getOrDefault("--bad-rows", output.replaceAll("/+$", "") + "-bad-rows"),
-        positive(given, "--batch-size", ClassifyOptions.DEFAULT_BATCH_SIZE, 1), positive(given, "--partitions", 0, 0));
+        positive(given, "--batch-size", ClassifyOptions.DEFAULT_BATCH_SIZE, 1), positive(given, "--partitions", 0, 0),
+        label);
   }
 
   private static String required(Map<String, String> given, String option) {

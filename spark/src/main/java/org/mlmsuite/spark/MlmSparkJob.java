@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.mlmsuite.eval.classification.ClassificationReport;
 
 /**
  * The {@code spark-submit} entry: reads a table (CSV, TSV, JSON lines, Parquet), runs one task of
@@ -66,7 +67,8 @@ public final class MlmSparkJob {
     }
     SparkSession spark = SparkSession.builder().appName("mlm-spark " + arguments.task()).getOrCreate();
     try {
-      System.out.println(run(spark, arguments).lines());
+      System.out.println(arguments.task().equals(JobArguments.EVALUATE_CLASSIFIER)
+          ? evaluateClassifier(spark, arguments) : run(spark, arguments).lines());
     } catch (IllegalArgumentException e) {
       System.err.println("mlm-spark: " + e.getMessage());
       spark.stop();
@@ -103,6 +105,40 @@ public final class MlmSparkJob {
       throw new IllegalStateException("rows read " + rowsRead + " != rows written " + rowsWritten + " + bad rows " + badRows);
     }
     return new Report(a.model(), rowsRead, rowsWritten, badRows, a.output(), a.badRows(), seconds);
+  }
+
+  /**
+   * Scores the classifier over the labeled input ({@link MlmSpark#evaluateClassifier}), writes the
+   * whole {@code ClassificationReport} as {@code <output>/report.json} and returns the headline:
+   * accuracy, macro-F1, weighted F1, MCC, as {@code mlm classify eval} prints them. Bad rows are
+   * errors here, as in the single-machine evaluation.
+   */
+  public static String evaluateClassifier(SparkSession spark, JobArguments a) {
+    requireAbsent(spark, a.output(), "--output");
+    Dataset<Row> input = read(spark, a);
+    // the reason column reads the text column too: Spark refuses a query of the corrupt-record column alone
+    long unscorable = input.withColumn(REASON, reason(input, a)).filter(col(REASON).isNotNull()).count();
+    if (unscorable > 0) {
+      throw new IllegalArgumentException(a.input() + ": " + unscorable + " rows are malformed or have an empty text;"
+          + " an evaluation scores every row (classify writes such rows aside)");
+    }
+    if (Arrays.asList(input.columns()).contains(CORRUPT_RECORD)) {
+      input = input.drop(CORRUPT_RECORD);
+    }
+    if (a.partitions() > 0) {
+      input = input.repartition(a.partitions());
+    }
+    ClassificationReport report = MlmSpark.evaluateClassifier(input, a.model(), a.textColumn(), a.labelColumn(),
+        new ClassifyOptions(a.batchSize(), a.textPairColumn()));
+    Path file = new Path(a.output(), "report.json");
+    try (var out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, false)) {
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue((java.io.OutputStream) out, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return String.format(Locale.ROOT, "samples: %d%naccuracy: %.4f%nmacro_f1: %.4f%nweighted_f1: %.4f%nmcc: %.4f%n"
+        + "report: %s", report.samples(), report.accuracy(), report.macro().f1(), report.weighted().f1(),
+        report.matthewsCorrelation(), file);
   }
 
   /** Null for a row the task can score; else why not. */

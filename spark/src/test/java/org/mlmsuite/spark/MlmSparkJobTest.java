@@ -85,14 +85,35 @@ class MlmSparkJobTest {
   }
 
   @Test
+  void evaluateClassifierWritesTheReportOfMlmSparkEvaluateClassifier() throws IOException {
+    List<String[]> reviews = TinyModels.reviews(40, 23);
+    StringBuilder tsv = new StringBuilder("review\tsentiment\n");
+    reviews.forEach(r -> tsv.append(r[0]).append('\t').append(r[1]).append('\n'));
+    Path input = Files.writeString(tmp.resolve("labeled.tsv"), tsv);
+    String output = tmp.resolve("eval").toString();
+    String headline = MlmSparkJob.evaluateClassifier(spark, args("evaluate-classifier", "--model", model.toString(),
+        "--input", input.toString(), "--text-column", "review", "--label-column", "sentiment", "--output", output));
+    var expected = MlmSpark.evaluateClassifier(MlmSparkJob.read(spark, args("evaluate-classifier", "--model",
+        model.toString(), "--input", input.toString(), "--text-column", "review", "--label-column", "sentiment",
+        "--output", "unused")).drop(MlmSparkJob.CORRUPT_RECORD), model.toString(), "review", "sentiment");
+    assertTrue(headline.startsWith(String.format(java.util.Locale.ROOT, "samples: 40%naccuracy: %.4f%n",
+        expected.accuracy())), headline);
+    var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(output, "report.json").toFile());
+    assertEquals(expected.macro().f1(), written.get("macro").get("f1").asDouble());
+    assertEquals(40, written.get("samples").asLong());
+  }
+
+  @Test
   void argumentAndPathErrorsAreOneLine() throws IOException {
-    assertEquals("unknown task 'score'; expected one of [classify, embed, summarize, translate]",
+    assertEquals("unknown task 'score'; expected one of [classify, embed, summarize, translate, evaluate-classifier]",
         assertThrows(IllegalArgumentException.class, () -> args("score")).getMessage());
     assertEquals("--model is required", assertThrows(IllegalArgumentException.class,
         () -> args("classify", "--input", "a.csv", "--text-column", "t", "--output", "o")).getMessage());
     assertEquals("--input-format: 'unknown (give --input-format)' is not one of [csv, tsv, json, parquet]",
         assertThrows(IllegalArgumentException.class, () -> args("classify", "--model", "m", "--input", "a.txt",
             "--text-column", "t", "--output", "o")).getMessage());
+    assertEquals("--label-column is required", assertThrows(IllegalArgumentException.class, () -> args(
+        "evaluate-classifier", "--model", "m", "--input", "a.csv", "--text-column", "t", "--output", "o")).getMessage());
     Path existing = Files.createDirectories(tmp.resolve("exists"));
     assertEquals("--output " + existing + " already exists; give a new path or delete it",
         assertThrows(IllegalArgumentException.class, () -> MlmSparkJob.run(spark, args("classify", "--model",
