@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.pretrain.Pretraining;
 import org.mlmsuite.backbone.pretrain.PretrainingConfig;
 import org.mlmsuite.backbone.train.TrainingProgress;
+import org.mlmsuite.eval.report.LossCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,6 +107,7 @@ final class PretrainCommand implements Callable<Integer> {
       err.println(m);
       err.flush();
     }, TrainingProgress.toStderr()).run(config, dataDir, out, resume);
+    LossCurve.write(out);
     spec.commandLine().getOut().printf("held-out masked-LM loss %.4f, masked-token accuracy %.4f after %d steps -> %s%n",
         result.summary().lastEval().getOrDefault("loss", Double.NaN),
         result.summary().lastEval().getOrDefault("accuracy", Double.NaN), result.summary().step(), result.model().path());

@@ -1,33 +1,20 @@
 package org.mlmsuite.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlmsuite.eval.report.Provenance;
-import org.mlmsuite.eval.report.Report;
-import org.mlmsuite.eval.report.ReportWriter;
-import org.mlmsuite.backbone.seq2seq.GenerationOptions;
-import org.mlmsuite.backbone.seq2seq.Seq2SeqTrainingConfig;
 import org.mlmsuite.backbone.train.TrainingProgress;
-import org.mlmsuite.datasets.SummaryExample;
-import org.mlmsuite.summarization.AbstractiveTraining;
-import org.mlmsuite.summarization.Baseline;
-import org.mlmsuite.summarization.ExtractiveTraining;
+import org.mlmsuite.summarization.JsonLinesSummarizer;
 import org.mlmsuite.summarization.Summarizer;
-import org.mlmsuite.summarization.SentencePolicy;
+import org.mlmsuite.summarization.SummarizerTraining;
+import org.mlmsuite.summarization.SummarizerTraining.Mode;
 import org.mlmsuite.summarization.SummaryData;
+import org.mlmsuite.summarization.SummaryDecoding;
 import org.mlmsuite.summarization.SummaryEvaluation;
-import org.mlmsuite.summarization.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mlm summarize baseline|train|eval|run}: extractive (BertSumExt) and abstractive (the shared
- * BERT2BERT encoder-decoder) summarization and their ROUGE harness.
+ * BERT2BERT encoder-decoder) summarization and their ROUGE harness. Each subcommand parses its
+ * flags into a request of the {@code summarization} module, calls it and prints.
  */
 @Command(
     name = "summarize", header = "Train, evaluate and run extractive or abstractive summarizers; score baselines.",
@@ -66,8 +54,8 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--data-dir", description = "Dataset mirror for catalog names (default: $MLM_DATA_DIR).")
     Path dataDir;
 
-    SummaryData read(String spec, String defaultSplit) {
-      return SummaryData.read(spec, defaultSplit, document, summaries, dataDir);
+    SummaryData.ReadOptions readOptions() {
+      return new SummaryData.ReadOptions(document, summaries, dataDir);
     }
   }
 
@@ -80,7 +68,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--test", required = true, description = "Test data: file or NAME[:SPLIT] (e.g. dialogsum:test).")
     String test;
 
-    @Option(names = {"--baseline", "--baselines"}, defaultValue = "lead-3,longest-3", description = "Comma-separated baselines (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--baseline", "--baselines"}, defaultValue = SummaryEvaluation.DEFAULT_BASELINES, description = "Comma-separated baselines (default ${DEFAULT-VALUE}).")
     String baselines;
 
     @Option(names = "--split-policy", defaultValue = "auto", description = "Sentence units: turns (one per dialogue line), sentences, or auto (default).")
@@ -91,40 +79,14 @@ public final class SummarizeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      long start = System.nanoTime();
-      SummaryData data = fields.read(test, "test");
-      SentencePolicy sentencePolicy = resolvePolicy(policy, data);
-      List<SummaryEvaluation.Scored> rows = new ArrayList<>();
-      for (Baseline b : Baseline.parseList(baselines)) {
-        rows.add(SummaryEvaluation.baseline(b, sentencePolicy, data.examples()));
-      }
-      var out = spec.commandLine().getOut();
-      out.printf("%s: %d examples, sentence policy %s%n", data.source(), data.size(), sentencePolicy.cliName());
-      out.print(SummaryEvaluation.table(rows));
-      if (reportDir != null) {
-        Provenance provenance = Provenance.builder()
-            .command("mlm", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))
-            .dataset(data.name(), data.split(), data.size(), data.source())
-            .timing("eval", (System.nanoTime() - start) / 1e9).build();
-        Report report = SummaryEvaluation.report("Summarization baselines on " + data.source(), rows, provenance, null,
-            "Sentence policy: " + sentencePolicy.cliName());
-        new ReportWriter().write(report, reportDir);
-        out.printf("report: %s%n", reportDir.resolve(ReportWriter.HTML));
-      }
-      out.flush();
+      CommandOutput.print(spec, SummaryEvaluation.runBaselines(request()).text());
       return 0;
     }
-  }
 
-  /** {@code extractive} or {@code abstractive}, case-insensitive. */
-  static boolean abstractive(String mode) {
-    if (mode.equalsIgnoreCase("extractive")) {
-      return false;
+    SummaryEvaluation.BaselineRequest request() {
+      return SummaryEvaluation.BaselineRequest.defaults(test).withData(fields.readOptions())
+          .withBaselines(baselines, policy).withReport(reportDir, spec.commandLine().getParseResult().originalArgs());
     }
-    if (mode.equalsIgnoreCase("abstractive")) {
-      return true;
-    }
-    throw new IllegalArgumentException("--mode: unknown mode '" + mode + "' (use extractive or abstractive)");
   }
 
   /** Rejects options given explicitly that the other mode would silently ignore. */
@@ -153,22 +115,10 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--no-repeat-ngram", description = "Abstractive: block repeated word-piece n-grams of this size, 0 = off (default: the model's).")
     Integer noRepeatNgram;
 
-    SummaryOptions resolve(SummaryOptions model) {
-      return new SummaryOptions(beam != null ? beam : model.beamSize(),
-          lengthPenalty != null ? lengthPenalty : model.lengthPenalty(),
-          minLength != null ? minLength : Math.min(model.minLength(), (maxLength != null ? maxLength : model.maxLength()) - 1),
-          maxLength != null ? maxLength : model.maxLength(),
-          noRepeatNgram != null ? noRepeatNgram : model.noRepeatNgramSize());
-    }
-
-    static String describe(SummaryOptions o) {
-      return String.format(Locale.ROOT, "%s, min length %d, max length %d, no-repeat %s",
-          o.beamSize() == 1 ? "greedy" : "beam " + o.beamSize() + ", length penalty " + o.lengthPenalty(),
-          o.minLength(), o.maxLength(), o.noRepeatNgramSize() == 0 ? "off" : o.noRepeatNgramSize() + "-grams");
+    SummaryDecoding withK(Integer k) {
+      return new SummaryDecoding(k, beam, lengthPenalty, minLength, maxLength, noRepeatNgram);
     }
   }
-
-  static final String[] DECODE_FLAGS = {"--beam", "--length-penalty", "--min-length", "--max-length", "--no-repeat-ngram"};
 
   @Command(name = "train", header = "Train an extractive (BertSumExt) or abstractive (BERT2BERT) summarizer.", mixinStandardHelpOptions = true,
       description = {"Train a summarizer. --mode extractive (default): BertSumExt, per-sentence [CLS] scores on greedy",
@@ -269,64 +219,27 @@ public final class SummarizeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (abstractive(mode)) {
+      Mode chosen = Mode.parse(mode);
+      // a flag of the other mode would be silently ignored: refuse it (the typed request has no room for it)
+      if (chosen == Mode.ABSTRACTIVE) {
         rejectOptions(spec, "abstractive", "--k", "--oracle-k", "--split-policy", "--no-trigram-blocking", "--max-length");
-        return trainAbstractive();
+      } else {
+        rejectOptions(spec, "extractive", "--dev", "--max-dev-examples", "--eval-every", "--patience",
+            "--checkpoint-every", "--max-source-length", "--max-target-length", "--label-smoothing",
+            "--cross-attention-init", "--beam", "--length-penalty", "--min-length", "--no-repeat-ngram");
       }
-      rejectOptions(spec, "extractive", "--dev", "--max-dev-examples", "--eval-every", "--patience", "--checkpoint-every",
-          "--max-source-length", "--max-target-length", "--label-smoothing", "--cross-attention-init", "--beam",
-          "--length-penalty", "--min-length", "--no-repeat-ngram");
-      SummaryData data = fields.read(train, "train");
-      var examples = firstExamples(data);
-      SentencePolicy p = policy.equalsIgnoreCase("auto") ? null : SentencePolicy.parse(policy);
-      ExtractiveTraining.Settings settings = ExtractiveTraining.Settings.defaults()
-          .withSteps(steps, batchSize, lr != null ? lr : 5e-5).withLength(maxLength)
-          .withSelection(k, oracleK, p, !noBlocking).withSeed(seed, noPretraining);
-      var err = spec.commandLine().getErr();
-      ExtractiveTraining.Result r = new ExtractiveTraining(m -> { err.println(m); err.flush(); },
-          TrainingProgress.toStderr()).run(new ExtractiveTraining.Request(backbone, examples,
-              describe(data, examples), settings, out, resume));
-      var o = spec.commandLine().getOut();
-      o.printf(Locale.ROOT, "summarizer: %s (%d steps, last loss %.4f, %d of %d documents truncated)%n", out,
-          r.summary().step(), r.summary().lastLoss(), r.truncatedTrain(), examples.size());
-      o.flush();
+      CommandOutput.print(spec, new SummarizerTraining(CommandOutput.progress(spec), TrainingProgress.toStderr())
+          .run(request(chosen)).text());
       return 0;
     }
 
-    private Integer trainAbstractive() {
-      Seq2SeqTrainingConfig defaults = AbstractiveTraining.defaults(backbone, steps);
-      int source = maxSource != null ? maxSource : defaults.maxSourceLength();
-      int target = maxTarget != null ? maxTarget : defaults.maxTargetLength();
-      Seq2SeqTrainingConfig cfg = defaults.withBatch(batchSize, lr != null ? lr : defaults.learningRate())
-          .withSeed(seed).withLengths(source, target).withModel(labelSmoothing, crossInit, noPretraining)
-          .withEvaluation(evalEvery, patience, maxDev).withCheckpointEvery(checkpointEvery)
-          .withGeneration(new GenerationOptions(beam, lengthPenalty, target, 0, noRepeatNgram));
-      SummaryData data = fields.read(train, "train");
-      var examples = firstExamples(data);
-      SummaryData devData = dev == null ? null : fields.read(dev, "dev");
-      var err = spec.commandLine().getErr();
-      AbstractiveTraining.Result r = new AbstractiveTraining(m -> { err.println(m); err.flush(); },
-          TrainingProgress.toStderr()).run(new AbstractiveTraining.Request(backbone, examples,
-              describe(data, examples), devData == null ? List.of() : devData.examples(),
-              devData == null ? null : devData.source(), cfg, minLength, out, resume));
-      var o = spec.commandLine().getOut();
-      o.printf(Locale.ROOT, "summarizer: %s (abstractive; step %d exported of %d, %.1f s; %d of %d documents truncated "
-              + "to %d word pieces)%n", out, r.training().exportedStep(), r.training().summary().step(),
-          r.training().summary().elapsedSeconds(), r.truncatedDocuments(), r.trainDocuments(), source);
-      if (!r.training().dev().isEmpty()) {
-        o.printf(Locale.ROOT, "dev: loss %.4f  perplexity %.2f  token accuracy %.4f%n", r.training().dev().get("dev_loss"),
-            r.training().dev().get("dev_perplexity"), r.training().dev().get("dev_token_accuracy"));
-      }
-      o.flush();
-      return 0;
-    }
-
-    private List<SummaryExample> firstExamples(SummaryData data) {
-      return maxTrain > 0 && maxTrain < data.size() ? data.examples().subList(0, maxTrain) : data.examples();
-    }
-
-    private static String describe(SummaryData data, List<SummaryExample> examples) {
-      return data.source() + (examples.size() < data.size() ? " (first " + examples.size() + ")" : "");
+    SummarizerTraining.Request request(Mode chosen) {
+      return SummarizerTraining.Request.defaults(chosen, backbone, train, out)
+          .withData(fields.readOptions(), maxTrain).withSteps(steps, batchSize, lr).withSeed(seed, noPretraining)
+          .withResume(resume)
+          .with(new SummarizerTraining.Extractive(k, oracleK, policy, maxLength, !noBlocking))
+          .with(new SummarizerTraining.Abstractive(dev, maxDev, evalEvery, patience, checkpointEvery, maxSource,
+              maxTarget, labelSmoothing, crossInit, beam, lengthPenalty, minLength, noRepeatNgram));
     }
   }
 
@@ -344,7 +257,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--test", required = true, description = "Test data: file or NAME[:SPLIT] (e.g. dialogsum:test).")
     String test;
 
-    @Option(names = "--baselines", defaultValue = "lead-3,longest-3", description = "Baselines in the same table (default ${DEFAULT-VALUE}; 'none' for none).")
+    @Option(names = "--baselines", defaultValue = SummaryEvaluation.DEFAULT_BASELINES, description = "Baselines in the same table (default ${DEFAULT-VALUE}; 'none' for none).")
     String baselines;
 
     @Option(names = "--k", description = "Extractive: sentences per summary (default: the model's).")
@@ -361,70 +274,14 @@ public final class SummarizeCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      long start = System.nanoTime();
-      try (Summarizer s = Summarizer.load(model)) {
-        if (s.isAbstractive()) {
-          rejectOptions(spec, "abstractive", "--k");
-        } else {
-          rejectOptions(spec, "extractive", DECODE_FLAGS);
-        }
-        SummaryOptions options = s.isAbstractive() ? decode.resolve(s.defaultOptions()) : null;
-        int kk = k != null ? k : s.info().k();
-        SummaryData data = first(fields.read(test, "test"), maxTest);
-        List<String> documents = data.examples().stream().map(SummaryExample::document).toList();
-        long truncated = documents.stream().filter(s::truncated).count();
-        var err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "summarize: %d documents, %s; %d truncated to %d word pieces%n", data.size(),
-            options != null ? DecodeOptions.describe(options) : "extractive k=" + kk, truncated, s.info().maxLength());
-        err.flush();
-        List<String> summaries = options != null ? s.summarizeAll(documents, options) : s.summarizeAll(documents, kk);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<SummaryEvaluation.Scored> rows = new ArrayList<>();
-        rows.add(SummaryEvaluation.score(model.getFileName().toString(), false, data.examples(), summaries));
-        if (!baselines.equalsIgnoreCase("none")) {
-          for (Baseline b : Baseline.parseList(baselines)) {
-            rows.add(SummaryEvaluation.baseline(b, s.info().policy(), data.examples()));
-          }
-        }
-        Provenance provenance = Provenance.builder()
-            .command("mlm", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))
-            .dataset(data.name(), data.split(), data.size(), data.source())
-            .modelConfig(s.info())
-            .seed(((Number) s.info().provenance().getOrDefault("seed", 0)).longValue())
-            .timing("summarize", seconds).build();
-        String how = options != null
-            ? "Abstractive (BERT2BERT encoder-decoder), " + DecodeOptions.describe(options) + " (word pieces)"
-            : "Extractive, k=" + kk + ", trigram blocking " + s.info().trigramBlocking();
-        Report report = SummaryEvaluation.report("Summarization: " + model.getFileName() + " on " + data.source(), rows,
-            provenance, model.resolve("train-log.jsonl"), how + ". Sentence policy " + s.info().sentencePolicy()
-                + " (baselines). " + truncated + " of " + data.size() + " test documents truncated to "
-                + s.info().maxLength() + " word pieces. ROUGE F1 x 100 (rouge-score exact, Porter stemmer on), "
-                + "max over references, 95% bootstrap intervals.");
-        Path dir = reportDir != null ? reportDir : model.resolve("eval");
-        new ReportWriter().write(report, dir);
-        if (summariesFile != null) {
-          writeSummaries(summariesFile, data.examples(), summaries);
-        }
-        var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %d examples (%d truncated)%n", data.source(), data.size(), truncated);
-        out.print(SummaryEvaluation.table(rows));
-        out.printf(Locale.ROOT, "report: %s%n", dir.resolve(ReportWriter.HTML));
-        out.flush();
-      }
+      CommandOutput.print(spec, SummaryEvaluation.run(request(), CommandOutput.progress(spec)).text());
       return 0;
     }
 
-    private static void writeSummaries(Path file, List<SummaryExample> examples, List<String> summaries)
-        throws IOException {
-      ObjectMapper json = new ObjectMapper();
-      List<String> lines = new ArrayList<>(summaries.size());
-      for (int i = 0; i < summaries.size(); i++) {
-        var node = json.createObjectNode();
-        node.put("id", examples.get(i).id());
-        node.put("summary", summaries.get(i));
-        lines.add(json.writeValueAsString(node));
-      }
-      AtomicTextFile.writeLines(file, lines);
+    SummaryEvaluation.Request request() {
+      return SummaryEvaluation.Request.defaults(model, test).withData(fields.readOptions(), maxTest)
+          .withBaselines(baselines).withDecoding(decode.withK(k)).withOutputs(summariesFile, reportDir)
+          .withCommandLine(spec.commandLine().getParseResult().originalArgs());
     }
   }
 
@@ -433,7 +290,6 @@ public final class SummarizeCommand implements Runnable {
           "contain newlines, so plain lines would not do). Writes one JSON line {\"summary\": ...} per input,",
           "in order, keeping an \"id\" field if present. Either mode; decoding flags apply to abstractive models."})
   static final class Run implements Callable<Integer> {
-    private static final int BATCH = 16;
     @Spec CommandSpec spec;
     @Mixin DecodeOptions decode;
 
@@ -443,92 +299,17 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--k", description = "Extractive: sentences per summary (default: the model's).")
     Integer k;
 
-    @Option(names = "--document-field", defaultValue = "document",
+    @Option(names = "--document-field", defaultValue = JsonLinesSummarizer.DEFAULT_DOCUMENT_FIELD,
         description = "JSON field holding the document (default: ${DEFAULT-VALUE}; DialogSum files say dialogue).")
     String documentField;
 
     @Override
-    public Integer call() {
-      ObjectMapper json = new ObjectMapper();
-      var out = spec.commandLine().getOut();
-      try (Summarizer s = Summarizer.load(model);
-          BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-        if (s.isAbstractive()) {
-          rejectOptions(spec, "abstractive", "--k");
-        } else {
-          rejectOptions(spec, "extractive", DECODE_FLAGS);
-        }
-        SummaryOptions options = s.isAbstractive() ? decode.resolve(s.defaultOptions()) : null;
-        int kk = k != null ? k : s.info().k();
-        List<JsonNode> pending = new ArrayList<>();
-        String line;
-        long n = 0;
-        while ((line = in.readLine()) != null) {
-          n++;
-          if (line.isBlank()) {
-            pending.add(null); // a blank line out keeps the output line-aligned with the input
-            continue;
-          }
-          JsonNode node;
-          try {
-            node = json.readTree(line);
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("stdin:" + n + ": not a JSON object (" + e.getOriginalMessage() + ")");
-          }
-          JsonNode doc = node == null ? null : node.get(documentField);
-          if (doc == null || !doc.isTextual() || doc.asText().isBlank()) {
-            throw new IllegalArgumentException("stdin:" + n + ": field '" + documentField
-                + "' is missing, empty or not a string");
-          }
-          pending.add(node);
-          if (pending.size() == BATCH) {
-            flush(s, options, kk, pending, json, out);
-          }
-        }
-        flush(s, options, kk, pending, json, out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    public Integer call() throws IOException {
+      try (Summarizer s = Summarizer.load(model)) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        new JsonLinesSummarizer(s, decode.withK(k), documentField).summarize(in, "stdin", spec.commandLine().getOut());
       }
       return 0;
     }
-
-    /** Summarizes the pending documents in one batch and prints a line for each entry (blank for null). */
-    private void flush(Summarizer s, SummaryOptions options, int k, List<JsonNode> pending, ObjectMapper json,
-        java.io.PrintWriter out) throws IOException {
-      List<String> documents = pending.stream().filter(java.util.Objects::nonNull)
-          .map(node -> node.get(documentField).asText()).toList();
-      List<String> summaries = documents.isEmpty() ? List.of()
-          : options != null ? s.summarizeAll(documents, options) : s.summarizeAll(documents, k);
-      java.util.Iterator<String> next = summaries.iterator();
-      for (JsonNode node : pending) {
-        if (node == null) {
-          out.println();
-          continue;
-        }
-        var result = json.createObjectNode();
-        if (node.has("id")) {
-          result.set("id", node.get("id"));
-        }
-        result.put("summary", next.next());
-        out.println(json.writeValueAsString(result));
-      }
-      out.flush();
-      pending.clear();
-    }
-  }
-
-  /** The first {@code n} examples (0 or at least the size: all), named so reports say it is a subset. */
-  static SummaryData first(SummaryData data, int n) {
-    if (n <= 0 || n >= data.size()) {
-      return data;
-    }
-    return new SummaryData(data.name(), data.split(), data.source() + " (first " + n + ")",
-        data.examples().subList(0, n));
-  }
-
-  static SentencePolicy resolvePolicy(String name, SummaryData data) {
-    return name.equalsIgnoreCase("auto")
-        ? SentencePolicy.detect(data.examples().stream().limit(200).map(e -> e.document()).toList())
-        : SentencePolicy.parse(name);
   }
 }

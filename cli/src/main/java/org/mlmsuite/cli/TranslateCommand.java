@@ -3,24 +3,17 @@ package org.mlmsuite.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.seq2seq.GenerationOptions;
-import org.mlmsuite.backbone.seq2seq.Seq2SeqTraining;
 import org.mlmsuite.backbone.seq2seq.Seq2SeqTrainingConfig;
 import org.mlmsuite.backbone.train.TrainingProgress;
-import org.mlmsuite.eval.report.Provenance;
-import org.mlmsuite.eval.report.Report;
-import org.mlmsuite.eval.report.ReportWriter;
 import org.mlmsuite.translation.ParallelData;
+import org.mlmsuite.translation.TranslationDecoding;
 import org.mlmsuite.translation.TranslationEvaluation;
-import org.mlmsuite.translation.TranslationOptions;
 import org.mlmsuite.translation.TranslationTraining;
 import org.mlmsuite.translation.Translator;
 import picocli.CommandLine.Command;
@@ -28,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mlm translate train|eval|run}: BERT2BERT translation warm-started from a backbone. */
+/**
+ * {@code mlm translate train|eval|run}: BERT2BERT translation warm-started from a backbone. Each
+ * subcommand parses its flags into a request of the {@code translation} module, calls it and prints.
+ */
 @Command(
     name = "translate", header = "Fine-tune, evaluate and run translation models warm-started from a backbone.",
     mixinStandardHelpOptions = true,
@@ -44,52 +40,6 @@ public final class TranslateCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** Decoding options from the command line; unset ones fall back to the model's defaults. */
-  static final class DecodeOptions {
-    List<Integer> beams = new ArrayList<>();
-    Double lengthPenalty;
-    Integer maxLength;
-
-    List<TranslationOptions> resolve(TranslationOptions model) {
-      List<Integer> sizes = beams.isEmpty() ? List.of(model.beamSize()) : beams;
-      List<TranslationOptions> out = new ArrayList<>();
-      for (int beam : sizes) {
-        out.add(new TranslationOptions(beam, lengthPenalty != null ? lengthPenalty : model.lengthPenalty(),
-            maxLength != null ? maxLength : model.maxLength()));
-      }
-      return out;
-    }
-  }
-
-  /** Parallel data: a catalog name, a CSV/TSV, or two line-aligned files. */
-  static ParallelData data(String dataOrFile, Path sourceFile, Path targetFile, String sourceColumn,
-      String targetColumn, boolean noHeader, String defaultSplit, Path dataDir, String what) {
-    if (dataOrFile != null && sourceFile != null) {
-      throw new IllegalArgumentException("give --" + what + " or --" + prefix(what) + "source-file/--"
-          + prefix(what) + "target-file, not both");
-    }
-    if (dataOrFile == null && (sourceFile == null || targetFile == null)) {
-      throw new IllegalArgumentException("give --" + what + " (dataset[:split] or CSV/TSV) or both --"
-          + prefix(what) + "source-file and --" + prefix(what) + "target-file");
-    }
-    ParallelData.Location where = dataOrFile != null
-        ? new ParallelData.Location(dataOrFile, null, sourceColumn, targetColumn, noHeader ? Boolean.FALSE : null)
-        : new ParallelData.Location(sourceFile.toString(), targetFile.toString(), null, null, null);
-    return ParallelData.read(where, defaultSplit, dataDir);
-  }
-
-  /** The first {@code n} pairs (0 or at least the size: all), named so reports say it is a subset. */
-  static ParallelData first(ParallelData data, int n) {
-    if (n <= 0 || n >= data.size()) {
-      return data;
-    }
-    return new ParallelData(data.pairs().subList(0, n), data.source() + " (first " + n + ")", data.name(), data.split());
-  }
-
-  private static String prefix(String what) {
-    return what.equals("train") || what.equals("test") ? "" : what + "-";
   }
 
   @Command(name = "train", header = "Fine-tune a BERT2BERT translation model on parallel text.", mixinStandardHelpOptions = true,
@@ -187,28 +137,21 @@ public final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      ParallelData trainData = first(data(train, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "train",
-          dataDir, "train"), maxTrain);
-      ParallelData devData = dev == null && devSourceFile == null ? null
-          : data(dev, devSourceFile, devTargetFile, sourceColumn, targetColumn, noHeader, "val", dataDir, "dev");
-      Seq2SeqTrainingConfig cfg = Seq2SeqTrainingConfig.defaults(steps).withBatch(batchSize, lr).withSeed(seed)
+      CommandOutput.print(spec,
+          new TranslationTraining(CommandOutput.progress(spec), TrainingProgress.toStderr()).run(request()).text());
+      return 0;
+    }
+
+    TranslationTraining.Request request() {
+      Seq2SeqTrainingConfig config = Seq2SeqTrainingConfig.defaults(steps).withBatch(batchSize, lr).withSeed(seed)
           .withLengths(maxSource, maxTarget).withModel(labelSmoothing, crossInit, noPretraining)
           .withEvaluation(evalEvery, patience, maxDev).withCheckpointEvery(checkpointEvery)
           .withGeneration(new GenerationOptions(beam, lengthPenalty, maxTarget));
-      Seq2SeqTraining.Result result = new TranslationTraining(m -> {
-        err.println(m);
-        err.flush();
-      }, TrainingProgress.toStderr()).run(backbone, trainData, devData, cfg, out, resume);
-      PrintWriter stdout = spec.commandLine().getOut();
-      stdout.printf(Locale.ROOT, "wrote %s (step %d exported of %d, %.1f s)%n", out, result.exportedStep(),
-          result.summary().step(), result.summary().elapsedSeconds());
-      if (!result.dev().isEmpty()) {
-        stdout.printf(Locale.ROOT, "dev: loss %.4f  perplexity %.2f  token accuracy %.4f%n",
-            result.dev().get("dev_loss"), result.dev().get("dev_perplexity"), result.dev().get("dev_token_accuracy"));
-      }
-      stdout.flush();
-      return 0;
+      ParallelData.Input devInput = new ParallelData.Input(dev, devSourceFile, devTargetFile, sourceColumn,
+          targetColumn, noHeader);
+      return TranslationTraining.Request.defaults(backbone, new ParallelData.Input(train, sourceFile, targetFile,
+              sourceColumn, targetColumn, noHeader), out)
+          .withData(devInput, dataDir, maxTrain).withConfig(config).withResume(resume);
     }
   }
 
@@ -217,7 +160,9 @@ public final class TranslateCommand implements Runnable {
           "output, exactly as sacreBLEU, with signatures; a copy-source baseline row; writes report.json/md/html."})
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
-    DecodeOptions decode = new DecodeOptions();
+    List<Integer> beams = new ArrayList<>();
+    Double lengthPenalty;
+    Integer maxLength;
 
     @Option(names = "--model", required = true, description = "Translation model directory.")
     Path model;
@@ -248,17 +193,17 @@ public final class TranslateCommand implements Runnable {
 
     @Option(names = "--beam", split = ",", description = "Beam sizes to score, e.g. 1,4 (1 = greedy). Default: the model's.")
     void beams(List<Integer> sizes) {
-      decode.beams = sizes;
+      beams = sizes;
     }
 
     @Option(names = "--length-penalty", description = "Length penalty alpha (default: the model's).")
     void lengthPenalty(double alpha) {
-      decode.lengthPenalty = alpha;
+      lengthPenalty = alpha;
     }
 
     @Option(names = "--max-length", description = "Maximum generated word pieces (default: the model's).")
     void maxLength(int n) {
-      decode.maxLength = n;
+      maxLength = n;
     }
 
     @Option(names = "--hypotheses", description = "Also write the first system's translations here, one per line.")
@@ -269,63 +214,23 @@ public final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      ParallelData testData = first(data(test, sourceFile, targetFile, sourceColumn, targetColumn, noHeader, "test",
-          dataDir, "test"), maxTest);
-      PrintWriter err = spec.commandLine().getErr();
-      try (Translator translator = Translator.load(model)) {
-        List<TranslationEvaluation.Scored> rows = new ArrayList<>();
-        for (TranslationOptions options : decode.resolve(translator.defaultOptions())) {
-          err.printf(Locale.ROOT, "translate: %d segments, %s%n", testData.size(), describe(options));
-          err.flush();
-          rows.add(TranslationEvaluation.evaluate(describe(options), translator, testData, options));
-        }
-        rows.add(TranslationEvaluation.copySourceBaseline(testData));
-        Provenance.Builder provenance = Provenance.builder()
-            .command("mlm", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new))
-            .dataset(testData.name(), testData.split(), testData.size(), testData.source())
-            .modelConfig(translator.info());
-        for (TranslationEvaluation.Scored s : rows) {
-          if (!s.baseline()) {
-            provenance.timing(s.system(), s.seconds());
-          }
-        }
-        Report report = TranslationEvaluation.report("Translation: " + model.getFileName() + " on " + testData.source(),
-            rows, testData, translator.info(), provenance.build(), model.resolve("train-log.jsonl"));
-        Path dir = reportDir != null ? reportDir : model.resolve("eval");
-        new ReportWriter().write(report, dir);
-        if (hypotheses != null) {
-          AtomicTextFile.writeLines(hypotheses, rows.get(0).hypotheses());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %d segments%n", testData.source(), testData.size());
-        out.printf(Locale.ROOT, "%-34s %7s %7s %6s %7s%n", "system", "BLEU", "chrF2", "BP", "seconds");
-        for (TranslationEvaluation.Scored s : rows) {
-          out.printf(Locale.ROOT, "%-34s %7.2f %7.2f %6.3f %7.1f%n", (s.baseline() ? "baseline: " : "") + s.system(),
-              s.bleu().score(), s.chrf().score(), s.bleu().bp(), s.seconds());
-        }
-        out.printf(Locale.ROOT, "BLEU signature: %s%nchrF signature: %s%n", rows.get(0).bleu().signature(),
-            rows.get(0).chrf().signature());
-        if (translator.info().lowercase()) {
-          out.println("note: uncased vocabulary, outputs are lowercase; BLEU/chrF are case-sensitive");
-        }
-        out.printf(Locale.ROOT, "report: %s%n", dir.resolve(ReportWriter.HTML));
-        out.flush();
-      }
+      CommandOutput.print(spec, TranslationEvaluation.run(request(), CommandOutput.progress(spec)).text());
       return 0;
     }
 
-    private static String describe(TranslationOptions o) {
-      return (o.beamSize() == 1 ? "greedy" : "beam " + o.beamSize() + ", length penalty " + o.lengthPenalty())
-          + ", max " + o.maxLength();
+    TranslationEvaluation.Request request() {
+      ParallelData.Input input = new ParallelData.Input(test, sourceFile, targetFile, sourceColumn, targetColumn,
+          noHeader);
+      return TranslationEvaluation.Request.defaults(model, input).withData(dataDir, maxTest)
+          .withDecoding(new TranslationDecoding(beams, lengthPenalty, maxLength)).withOutputs(hypotheses, reportDir)
+          .withCommandLine(spec.commandLine().getParseResult().originalArgs());
     }
-
   }
 
   @Command(name = "run", header = "Translate lines from stdin to stdout, one translation per line.", mixinStandardHelpOptions = true,
       description = {"Translate lines from stdin to stdout, one translation per line, in order (a blank line",
           "gives a blank line)."})
   static final class Run implements Callable<Integer> {
-    private static final int BATCH = 32;
     @Spec CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "Translation model directory.")
@@ -343,32 +248,11 @@ public final class TranslateCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       try (Translator translator = Translator.load(model)) {
-        TranslationOptions d = translator.defaultOptions();
-        TranslationOptions options = new TranslationOptions(beam != null ? beam : d.beamSize(),
-            lengthPenalty != null ? lengthPenalty : d.lengthPenalty(), maxLength != null ? maxLength : d.maxLength());
-        PrintWriter out = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-          if (lines.size() == BATCH) {
-            flush(translator, options, lines, out);
-          }
-        }
-        flush(translator, options, lines, out);
+        translator.translateLines(in, spec.commandLine().getOut(),
+            TranslationDecoding.of(beam, lengthPenalty, maxLength).resolve(translator.defaultOptions()).get(0));
       }
       return 0;
-    }
-
-    private static void flush(Translator translator, TranslationOptions options, List<String> lines, PrintWriter out) {
-      List<String> texts = lines.stream().filter(l -> !l.isBlank()).toList();
-      List<String> translated = translator.translateBatch(texts, options);
-      int k = 0;
-      for (String line : lines) {
-        out.println(line.isBlank() ? "" : translated.get(k++));
-      }
-      out.flush();
-      lines.clear();
     }
   }
 }

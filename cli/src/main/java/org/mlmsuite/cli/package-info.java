@@ -11,8 +11,8 @@
  * {@code BenchStagePlanner}, {@code BenchPlan}, {@code BenchReport}, {@code AblationRun}), which
  * run the other subcommands as cached stages.
  *
- * <p>Today the task commands hold task logic as well as options: {@code classify eval} trains the
- * doccat baseline and assembles the report's provenance, {@code classify predict} writes the
- * predictions file, {@code summarize train} chooses between the two modes.
+ * <p>The task commands ({@code ClassifyCommand}, {@code TranslateCommand}, {@code
+ * SummarizeCommand}) parse flags into a task module's request record, call it and print the result
+ * ({@code CommandOutput} for translate and summarize); the work is in the task modules.
  */
 package org.mlmsuite.cli;

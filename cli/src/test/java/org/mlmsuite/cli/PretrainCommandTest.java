@@ -23,6 +23,8 @@ class PretrainCommandTest {
         "--out", tmp.resolve("bb").toString());
     assertEquals(0, run.exitCode(), run.stderr());
     assertTrue(run.stdout().startsWith("held-out masked-LM loss "), run.stdout());
+    assertTrue(Files.readString(tmp.resolve("bb").resolve("loss-curve.svg")).contains("data-series=\"eval_loss\""),
+        "training and held-out loss drawn beside train-log.jsonl");
     MainTest.Captured fill = MainTest.Captured.run("fill-mask", "--model", tmp.resolve("bb").toString(), "--top-k", "2",
         "the [MASK] sat .");
     assertEquals(0, fill.exitCode(), fill.stderr());

@@ -2,9 +2,11 @@ package org.mlmsuite.classification;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.mlmsuite.datasets.LabeledText;
 import org.mlmsuite.eval.classification.ClassScores;
 import org.mlmsuite.eval.classification.ClassificationMetrics;
@@ -14,13 +16,71 @@ import org.mlmsuite.eval.report.MetricsTableSection;
 import org.mlmsuite.eval.report.MetricsTableSection.SystemRow;
 import org.mlmsuite.eval.report.Provenance;
 import org.mlmsuite.eval.report.Report;
+import org.mlmsuite.eval.report.ReportWriter;
 
 /**
  * The classification harness: scores a classifier (and baselines) on labeled test data with eval's
- * {@link ClassificationMetrics} and assembles the {@link Report}.
+ * {@link ClassificationMetrics} and assembles the {@link Report}. {@link #run} is all of {@code mlm
+ * classify eval}.
  */
 public final class ClassifierEvaluation {
   private ClassifierEvaluation() {}
+
+  /**
+   * One evaluation, with {@code mlm classify eval}'s defaults from {@link #of}.
+   *
+   * @param model the classifier folder
+   * @param test a CSV/TSV file or {@code NAME[:SPLIT]} (split {@code test} by default)
+   * @param baselines named baselines, each trained on {@code baselineTrain}: {@code doccat}
+   * @param baselineTrain training data of the named baselines (null: the model's training data)
+   * @param baselineModels other classifier folders, scored as baselines
+   * @param options how to read the test and baseline data; a column left null is the model's
+   * @param reportDir the report's folder (null: {@code <model>/eval})
+   * @param commandLine the command that asked for this, program first, recorded in the report (empty: none)
+   */
+  public record Request(Path model, String test, List<String> baselines, String baselineTrain,
+      List<Path> baselineModels, LabeledData.Options options, Path reportDir, List<String> commandLine) {
+    public Request {
+      baselines = List.copyOf(baselines);
+      baselineModels = List.copyOf(baselineModels);
+      commandLine = List.copyOf(commandLine);
+    }
+
+    /** {@code model} on {@code test}: no baselines, default columns, report in {@code <model>/eval}. */
+    public static Request of(Path model, String test) {
+      return new Request(model, test, List.of(), null, List.of(), LabeledData.Options.defaults(), null, List.of());
+    }
+
+    public Request withBaselines(List<String> names, String trainedOn) {
+      return new Request(model, test, names, trainedOn, baselineModels, options, reportDir, commandLine);
+    }
+
+    public Request withBaselineModels(List<Path> folders) {
+      return new Request(model, test, baselines, baselineTrain, folders, options, reportDir, commandLine);
+    }
+
+    public Request withOptions(LabeledData.Options readOptions) {
+      return new Request(model, test, baselines, baselineTrain, baselineModels, readOptions, reportDir, commandLine);
+    }
+
+    public Request withReportDir(Path folder) {
+      return new Request(model, test, baselines, baselineTrain, baselineModels, options, folder, commandLine);
+    }
+
+    public Request withCommandLine(List<String> programAndArgs) {
+      return new Request(model, test, baselines, baselineTrain, baselineModels, options, reportDir, programAndArgs);
+    }
+
+    public Path reportFolder() {
+      return reportDir != null ? reportDir : model.resolve("eval");
+    }
+  }
+
+  /**
+   * What an evaluation found and where its report is: the model's scores and each baseline's
+   * ({@code system.pairedWith(baseline)} gives their McNemar test).
+   */
+  public record Result(LabeledData test, Scored system, List<Scored> baselines, Report report, Path reportDir) {}
 
   /** One system's predictions on the test set (beside its gold labels) and their scores. */
   public record Scored(String system, boolean baseline, List<String> gold, List<String> predicted,
@@ -46,6 +106,63 @@ public final class ClassifierEvaluation {
       m.put("mcc", report.matthewsCorrelation());
       return m;
     }
+  }
+
+  /**
+   * Scores the model and the baselines on the test data and writes {@code report.md}, {@code
+   * report.html} and {@code report.json} to the report folder. {@code messages} hears what takes
+   * long (training a baseline).
+   */
+  public static Result run(Request request, Consumer<String> messages) {
+    long start = System.nanoTime();
+    try (TextClassifier model = TextClassifier.load(request.model())) {
+      ClassifierInfo info = model.info();
+      LabeledData.Options options = request.options().withColumns(request.options().columns().orElse(info));
+      LabeledData test = LabeledData.read(request.test(), "test", options);
+      Scored system = evaluate(request.model().getFileName().toString(), model, test.examples());
+      double evalSeconds = (System.nanoTime() - start) / 1e9; // the model's own time, without its baselines
+      List<Scored> baselines = new ArrayList<>();
+      for (Path other : request.baselineModels()) {
+        try (TextClassifier b = TextClassifier.load(other)) {
+          baselines.add(evaluate(other.getFileName().toString(), b, test.examples()).asBaseline());
+        }
+      }
+      for (String name : request.baselines()) {
+        baselines.add(doccat(name, request, options, model, test, messages));
+      }
+      Report report = report("Classification: " + request.model().getFileName() + " on " + test.source(),
+          system, baselines, provenance(request.commandLine(), test, info, evalSeconds),
+          request.model().resolve("train-log.jsonl"));
+      new ReportWriter().write(report, request.reportFolder());
+      return new Result(test, system, List.copyOf(baselines), report, request.reportFolder());
+    }
+  }
+
+  private static Provenance provenance(List<String> commandLine, LabeledData test, ClassifierInfo model,
+      double evalSeconds) {
+    Provenance.Builder provenance = Provenance.builder()
+        .dataset(test.name(), test.split(), test.size(), test.source())
+        .modelConfig(model)
+        .seed(model.provenance().seed())
+        .timing("eval", evalSeconds);
+    if (!commandLine.isEmpty()) {
+      provenance.command(commandLine.get(0), commandLine.subList(1, commandLine.size()).toArray(String[]::new));
+    }
+    return provenance.build();
+  }
+
+  /** The doccat baseline trained on the request's baseline data (else the model's) and scored on {@code test}. */
+  private static Scored doccat(String name, Request request, LabeledData.Options options, TextClassifier model,
+      LabeledData test, Consumer<String> messages) {
+    if (!name.equals("doccat")) {
+      throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
+    }
+    String source = request.baselineTrain() != null ? request.baselineTrain()
+        : String.valueOf(model.info().provenance().trainSource());
+    LabeledData train = LabeledData.read(source, "train", options);
+    messages.accept("classify: training the doccat baseline on " + train.source() + " (" + train.size() + " examples)");
+    DoccatBaseline doccat = DoccatBaseline.train(train.examples(), DoccatBaseline.Options.defaults());
+    return score(DoccatBaseline.NAME, true, test.examples(), doccat.predictAll(test.examples()), model.labels());
   }
 
   /**

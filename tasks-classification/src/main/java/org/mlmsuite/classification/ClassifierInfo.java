@@ -1,7 +1,7 @@
 package org.mlmsuite.classification;
 
 import java.util.List;
-import java.util.Map;
+import org.mlmsuite.backbone.TrainingProvenance;
 
 /**
  * {@code classifier.json}: what a classifier directory needs besides the Transformer to be used
@@ -11,7 +11,8 @@ import java.util.Map;
  * @param textColumn column of the first text in the training file (null for a catalog dataset)
  * @param textPairColumn column of the second text, or null for single-text tasks
  * @param labelColumn column of the label (null for a catalog dataset)
- * @param provenance backbone path, data, seed, steps, best step, training settings
+ * @param provenance how the model was trained: backbone, data, seed, steps, exported step, settings,
+ *     class weights (in {@code taskDetails})
  */
 public record ClassifierInfo(
     List<String> labels,
@@ -20,13 +21,13 @@ public record ClassifierInfo(
     String textColumn,
     String textPairColumn,
     String labelColumn,
-    Map<String, Object> provenance) {
+    TrainingProvenance provenance) {
   public static final String FILE_NAME = "classifier.json";
   public static final String KIND = "classifier";
 
   public ClassifierInfo {
     labels = List.copyOf(labels);
-    provenance = provenance == null ? Map.of() : provenance;
+    provenance = provenance == null ? TrainingProvenance.unrecorded() : provenance;
   }
 
   public LabelSet labelSet() {

@@ -1,22 +1,19 @@
 package org.mlmsuite.classification;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mlmsuite.backbone.FineTuning;
+import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
-import org.mlmsuite.backbone.text.WordPieceTokenizer;
-import org.mlmsuite.backbone.train.Checkpoint;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
-import org.mlmsuite.backbone.train.TrainingConfig;
 import org.mlmsuite.backbone.train.TrainingObjective;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.backbone.train.TrainingSummary;
@@ -24,7 +21,7 @@ import org.mlmsuite.backbone.train.WeightLoader;
 import org.mlmsuite.datasets.LabeledText;
 import org.mlmsuite.eval.classification.ClassificationMetrics;
 import org.mlmsuite.eval.classification.ClassificationReport;
-import org.tensorflow.Graph;
+import org.mlmsuite.eval.report.LossCurve;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -37,11 +34,12 @@ import org.tensorflow.types.TBool;
  * <p>With dev data, the dev set is scored every {@code evalEvery} steps and at the end; the best
  * evaluation's checkpoint is kept and exported (with {@code patience > 0}, training also stops
  * early). Without dev data the last step is exported.
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class ClassifierTraining {
-  private static final int EVAL_BATCH = 64;
-
-  /** Everything a training run needs. {@code dev} may be empty. */
+public record ClassifierTraining(Consumer<String> messages, TrainingProgress progress) {
+  /** Everything a training run needs: {@code train} must not be empty, {@code dev} may be. */
   public record Request(
       Path backbone,
       List<LabeledText> train,
@@ -52,7 +50,13 @@ public final class ClassifierTraining {
       TextColumns columns,
       ClassifierTrainingConfig config,
       Path output,
-      boolean resume) {}
+      boolean resume) {
+    public Request {
+      if (train.isEmpty()) {
+        throw new IllegalArgumentException(trainDescription + ": no training examples");
+      }
+    }
+  }
 
   /** How a run ended: the exported model, its dev scores (null without dev data), and counts. */
   public record Result(
@@ -64,127 +68,106 @@ public final class ClassifierTraining {
       int truncatedTrain,
       int truncatedDev) {}
 
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public ClassifierTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
-
   public Result run(Request request) {
     ClassifierTrainingConfig cfg = request.config();
-    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(), cfg.maxLength(), "--max-length");
-    TransformerConfig config = backbone.config();
-    WordPieceTokenizer tokenizer = backbone.tokenizer();
-    if (request.train().isEmpty()) {
-      throw new IllegalArgumentException(request.trainDescription() + ": no training examples");
-    }
+    FineTuningRun run = FineTuningRun.open(request.backbone(), cfg.maxLength(), "--max-length", cfg.noPretraining(),
+        "classify", messages, progress);
     LabelSet labels = LabelSet.of(request.train());
-    ExampleEncoder encoder = new ExampleEncoder(tokenizer, cfg.maxLength());
+    ExampleEncoder encoder = new ExampleEncoder(run.tokenizer(), cfg.maxLength());
     ExampleEncoder.Encoded train = encoder.encodeAll(request.train(), labels);
     ExampleEncoder.Encoded dev = encoder.encodeAll(request.dev(), labels);
     warnTruncated(train.truncated(), request.train().size(), request.trainDescription(), cfg.maxLength());
     warnTruncated(dev.truncated(), request.dev().size(), request.devDescription(), cfg.maxLength());
     float[] classWeights = cfg.classWeights().weights(labels.counts(request.train()));
     boolean hasDev = !dev.examples().isEmpty();
-    if (!hasDev && cfg.patience() > 0) {
-      throw new IllegalArgumentException("early stopping (patience " + cfg.patience() + ") needs dev data (--dev)");
-    }
+    EarlyStopping keepBest = FineTuningRun.keepBest(cfg.metric(), true, cfg.patience(), hasDev, "--dev");
     boolean backbonePooler = !cfg.noPretraining()
-        && CheckpointEntries.contains(backbone.weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
+        && CheckpointEntries.contains(run.backbone().weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
     messages.accept(String.format(java.util.Locale.ROOT,
         "classify: %d train / %d dev examples, %d labels %s, class weights %s; pooler %s; %s",
         train.examples().size(), dev.examples().size(), labels.size(), labels.labels(),
         java.util.Arrays.toString(classWeights), backbonePooler ? "from the backbone" : "new",
         cfg.noPretraining() ? "NO pretraining (random init)" : cfg.freezeBackbone() ? "backbone frozen" : "full fine-tuning"));
 
-    int padId = tokenizer.vocabulary().padId();
-    ClassifierGraph[] built = new ClassifierGraph[1];
-    TrainingConfig trainingConfig = FineTuning.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(),
-        hasDev, cfg.evalEvery(), cfg.checkpointEvery(), cfg.seed());
-    var builder = Trainer.builder(trainingConfig, request.output(), tf -> {
-          ClassifierGraph g = ClassifierGraph.build(tf, config, labels.size(), classWeights, cfg.seed());
-          built[0] = g;
-          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(),
-              name -> trains(name, cfg.freezeBackbone(), backbonePooler));
-          TrainingObjective<List<EncodedExample>> objective = TrainingObjective.<List<EncodedExample>>of(
-              g.loss(), vars, (batch, feeds) -> {
-                BatchTensors.feedInputs(batch, g.inputs(), padId, feeds);
-                BatchTensors.feedLabels(batch, g, feeds);
-                feeds.put(g.dropout().training(), TBool.scalarOf(true));
-                return batch.size();
-              })
-              .withDropoutSeed(g.dropout().seed());
-          if (hasDev) {
-            ProbabilityRunner runner = new ProbabilityRunner(g, padId, EVAL_BATCH);
-            objective = objective.withEvaluator(session ->
-                devMetrics(runner.probabilities(session, dev.examples()), dev.examples(), labels));
-          }
-          return objective;
-        }, new LengthBucketedBatchSource(train.examples(), cfg.batchSize(), cfg.windowBatches(), cfg.seed()))
-        .resume(request.resume())
-        .progress(progress);
-    if (hasDev) {
-      builder.earlyStopping(EarlyStopping.maximize(cfg.metric(), cfg.patience() > 0 ? cfg.patience() : Integer.MAX_VALUE));
-    }
-    if (!cfg.noPretraining()) {
-      List<String> restored = new ArrayList<>();
-      builder.warmStart((session, graph) -> {
-        for (Parameter p : built[0].parameters()) {
-          if (p.name().startsWith("bert.") && (backbonePooler || !p.name().startsWith(ClassifierGraph.POOLER_PREFIX))) {
-            restored.add(p.name());
-          }
-        }
-        WeightLoader.from(backbone.weightsPrefix()).sameNames(restored).restoreInto(session, graph);
-        messages.accept("classify: warm start of " + restored.size() + " backbone variables from " + backbone.path());
-      });
-    }
-    TrainingSummary summary;
-    try (Trainer<List<EncodedExample>> trainer = builder.build()) {
-      summary = trainer.train();
-    }
-    Checkpoint chosen = summary.bestCheckpoint().orElse(summary.lastCheckpoint());
-    if (summary.bestCheckpoint().isPresent()) {
-      messages.accept("classify: exporting the best dev checkpoint (step " + chosen.step() + ", "
-          + cfg.metric() + ")");
-    }
+    Graphs graphs = new Graphs(run.config(), labels, classWeights, cfg, backbonePooler, run.padId(),
+        hasDev ? dev.examples() : null);
+    FineTuningRun.Trained trained = run.train(
+        FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
+            cfg.checkpointEvery(), cfg.seed()),
+        request.output(), request.resume(), graphs,
+        new LengthBucketedBatchSource(train.examples(), cfg.batchSize(), cfg.windowBatches(), cfg.seed()), keepBest);
+    LossCurve.write(request.output());
 
-    Map<String, Object> provenance = FineTuning.provenance(request.backbone(), backbone, cfg.noPretraining(),
-        "loaded from the backbone");
-    provenance.put("train", request.trainDescription());
-    provenance.put("trainSource", request.trainSource());
-    provenance.put("trainExamples", request.train().size());
-    provenance.put("dev", hasDev ? request.devDescription() : null);
-    provenance.put("devExamples", request.dev().size());
-    provenance.put("seed", cfg.seed());
-    provenance.put("steps", summary.step());
-    provenance.put("exportedStep", chosen.step());
-    provenance.put("stoppedEarly", summary.stoppedEarly());
-    provenance.put("truncatedTrain", train.truncated());
-    provenance.put("classWeights", classWeights);
-    provenance.put("settings", cfg);
-    provenance.put("trainingSeconds", summary.elapsedSeconds());
-    provenance.put("createdAt", Instant.now().toString());
+    TrainingProvenance provenance = run.provenance(trained,
+        new TrainingProvenance.Data("classification", null, request.trainDescription(), request.trainSource(),
+            request.train().size(), hasDev ? request.devDescription() : null, request.dev().size(),
+            train.truncated(), null),
+        "loaded from the backbone", cfg, cfg.seed(), new Details(classWeights));
     ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), request.train().get(0).isPair(),
         request.columns().text(), request.columns().textPair(), request.columns().label(), provenance);
+    FineTuningRun.Exported<ClassificationReport> exported = run.export(trained, request.output(), ClassifierInfo.KIND,
+        graphs, (session, g) -> hasDev ? devReport(session, g, run.padId(), dev.examples(), labels) : null,
+        Map.of(ClassifierInfo.FILE_NAME, info));
+    return new Result(exported.model(), labels, trained.summary(), trained.chosen().step(), exported.scores(),
+        train.truncated(), dev.truncated());
+  }
 
-    try (Graph graph = new Graph()) {
-      ClassifierGraph g = ClassifierGraph.forInference(Ops.create(graph), config, labels.size());
-      try (Session session = new Session(graph)) {
-        WeightLoader.from(chosen.prefix())
-            .sameNames(g.parameters().stream().map(Parameter::name).toList())
-            .restoreInto(session, graph);
-        ClassificationReport devReport = null;
-        if (hasDev) {
-          float[][] probs = new ProbabilityRunner(g, padId, EVAL_BATCH).probabilities(session, dev.examples());
-          devReport = ClassificationMetrics.evaluate(gold(dev.examples(), labels), predicted(probs, labels), labels.labels());
-        }
-        ModelDirectory model = ModelDirectory.write(request.output(), ClassifierInfo.KIND, config, tokenizer,
-            session::save, Map.of(ClassifierInfo.FILE_NAME, info));
-        return new Result(model, labels, summary, chosen.step(), devReport, train.truncated(), dev.truncated());
-      }
+  /** The classifier's own part of its provenance. */
+  public record Details(float[] classWeights) {}
+
+  /**
+   * The classifier's graphs: {@link ClassifierGraph} trained with dropout and class weights, the
+   * backbone's {@code bert.*} weights warm-starting it (its pooler only when it has one).
+   */
+  private record Graphs(TransformerConfig config, LabelSet labels, float[] classWeights, ClassifierTrainingConfig cfg,
+      boolean backbonePooler, int padId, List<EncodedExample> dev)
+      implements FineTuningRun.TaskGraphs<List<EncodedExample>, ClassifierGraph> {
+    @Override
+    public ClassifierGraph buildForTraining(Ops tf) {
+      return ClassifierGraph.build(tf, config, labels.size(), classWeights, cfg.seed());
     }
+
+    @Override
+    public TrainingObjective<List<EncodedExample>> objective(ClassifierGraph g) {
+      List<TrainableVariable> vars = FineTuningRun.trainable(g.parameters(),
+          name -> trains(name, cfg.freezeBackbone(), backbonePooler));
+      TrainingObjective<List<EncodedExample>> objective = TrainingObjective.<List<EncodedExample>>of(
+          g.loss(), vars, (batch, feeds) -> {
+            BatchTensors.feedInputs(batch, g.inputs(), padId, feeds);
+            BatchTensors.feedLabels(batch, g, feeds);
+            feeds.put(g.dropout().training(), TBool.scalarOf(true));
+            return batch.size();
+          })
+          .withDropoutSeed(g.dropout().seed());
+      if (dev == null) {
+        return objective;
+      }
+      ProbabilityRunner runner = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE);
+      return objective.withEvaluator(session -> devMetrics(runner.probabilities(session, dev), dev, labels));
+    }
+
+    @Override
+    public WeightLoader warmStart(ClassifierGraph g, String backbonePrefix) {
+      return WeightLoader.from(backbonePrefix).sameNames(parameterNames(g).stream()
+          .filter(n -> n.startsWith("bert.") && (backbonePooler || !n.startsWith(ClassifierGraph.POOLER_PREFIX)))
+          .toList());
+    }
+
+    @Override
+    public ClassifierGraph buildForInference(Ops tf) {
+      return ClassifierGraph.forInference(tf, config, labels.size());
+    }
+
+    @Override
+    public List<String> parameterNames(ClassifierGraph g) {
+      return g.parameters().stream().map(Parameter::name).toList();
+    }
+  }
+
+  private static ClassificationReport devReport(Session session, ClassifierGraph g, int padId,
+      List<EncodedExample> dev, LabelSet labels) {
+    float[][] probs = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE).probabilities(session, dev);
+    return ClassificationMetrics.evaluate(gold(dev, labels), predicted(probs, labels), labels.labels());
   }
 
   /** Which variables the optimizer updates. */

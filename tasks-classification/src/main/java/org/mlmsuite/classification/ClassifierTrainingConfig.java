@@ -38,6 +38,11 @@ public record ClassifierTrainingConfig(
     }
   }
 
+  /** The defaults with {@code mlm classify train}'s 1000 steps. */
+  public static ClassifierTrainingConfig defaults() {
+    return defaults(1000);
+  }
+
   public static ClassifierTrainingConfig defaults(long steps) {
     return new ClassifierTrainingConfig(5e-5, steps, 32, 128, 42, false, false, ClassWeights.NONE,
         0, 0, "accuracy", 50, 0);

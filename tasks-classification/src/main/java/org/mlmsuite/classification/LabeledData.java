@@ -22,6 +22,28 @@ public record LabeledData(List<LabeledText> examples, String source, String desc
     Path file) {
 
   /**
+   * How to read a CSV/TSV file and where catalog data lives; catalog datasets ignore the columns.
+   *
+   * @param columns the file's columns (null names: {@code text}, {@code label})
+   * @param header whether a file's first row is a header (null: yes)
+   * @param dataDir the catalog mirror (null: {@code $MLM_DATA_DIR})
+   */
+  public record Options(TextColumns columns, Boolean header, Path dataDir) {
+    public static Options defaults() {
+      return new Options(TextColumns.catalog(), null, null);
+    }
+
+    public Options withColumns(TextColumns other) {
+      return new Options(other, header, dataDir);
+    }
+  }
+
+  /** {@link #read(String, String, TextColumns, Boolean, Path)} with the columns, header and data folder of {@code options}. */
+  public static LabeledData read(String dataOrFile, String defaultSplit, Options options) {
+    return read(dataOrFile, defaultSplit, options.columns(), options.header(), options.dataDir());
+  }
+
+  /**
    * @param dataOrFile an existing file, else {@code NAME} or {@code NAME:SPLIT}
    * @param defaultSplit the catalog split when none is given
    * @param header whether a file's first row is a header (null: yes)

@@ -9,10 +9,16 @@
  *       org.mlmsuite.classification.LabelSet}, {@link org.mlmsuite.classification.ExampleEncoder} →
  *       {@link org.mlmsuite.classification.LengthBucketedBatchSource}.
  *   <li>Training: {@link org.mlmsuite.classification.ClassifierGraph} (pooled [CLS], linear head),
- *       {@link org.mlmsuite.classification.ClassifierTraining}, {@link
+ *       {@link org.mlmsuite.classification.ClassifierTraining} (its request read from data names by
+ *       {@link org.mlmsuite.classification.ClassifierTrainingData}), {@link
  *       org.mlmsuite.classification.ClassifierInfo} ({@code classifier.json}).
- *   <li>Harness: {@link org.mlmsuite.classification.ClassifierEvaluation} (scores, report) and
- *       {@link org.mlmsuite.classification.DoccatBaseline} (OpenNLP maxent, bag of words + bigrams).
+ *   <li>Harness: {@link org.mlmsuite.classification.ClassifierEvaluation} (scores, report; {@code
+ *       run} is all of {@code classify eval}) and {@link org.mlmsuite.classification.DoccatBaseline}
+ *       (OpenNLP maxent, bag of words + bigrams).
+ *   <li>Output: {@link org.mlmsuite.classification.ClassifierPredictions} (predictions for lines and
+ *       CSV/TSV files, {@code classify predict}).
  * </ul>
+ *
+ * <p>{@code mlm classify} only parses flags into these requests; their defaults are the command's.
  */
 package org.mlmsuite.classification;

@@ -72,9 +72,16 @@ class ClassifierEndToEndTest {
       assertEquals(List.of("not good at all", "très bien 😀"), clf.labels());
       assertEquals(16, clf.info().maxLength());
       assertEquals("review", clf.info().textColumn());
-      assertEquals(80, ((Number) clf.info().provenance().get("steps")).intValue());
+      assertEquals(80, clf.info().provenance().steps());
       assertTrue(Files.isRegularFile(model.resolve("train-log.jsonl")));
     }
+  }
+
+  @Test
+  void theRunsLossCurveIsDrawnBesideItsLog() throws IOException {
+    String svg = Files.readString(model.resolve("loss-curve.svg"));
+    assertTrue(svg.contains("data-series=\"loss\""), svg);
+    assertTrue(svg.contains("data-series=\"eval_dev_loss\""), "dev loss every 40 steps: " + svg);
   }
 
   @Test

@@ -2,12 +2,13 @@ package org.mlmsuite.summarization;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.seq2seq.GenerationOptions;
 import org.mlmsuite.backbone.seq2seq.Seq2SeqTraining;
@@ -16,6 +17,7 @@ import org.mlmsuite.backbone.seq2seq.TextPair;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.SummaryExample;
+import org.mlmsuite.eval.report.LossCurve;
 
 /**
  * Trains an abstractive summarizer: the shared BERT2BERT encoder-decoder ({@link Seq2SeqTraining},
@@ -25,8 +27,11 @@ import org.mlmsuite.datasets.SummaryExample;
  * dialogue turns and speaker tags included (line breaks become spaces in the tokenizer); sources
  * longer than {@code maxSourceLength} (by default the backbone's max positions) are cut and
  * counted. With dev examples the lowest dev loss is exported (early stopping with {@code patience}).
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class AbstractiveTraining {
+public record AbstractiveTraining(Consumer<String> messages, TrainingProgress progress) {
   /**
    * Default summary limit in word pieces, [CLS]/[SEP] included: DialogSum's training summaries have
    * 29 BERT basic tokens at the median and 76 at the 99th percentile (114 at the 99.9th).
@@ -47,14 +52,6 @@ public final class AbstractiveTraining {
   /** The run and the summarizer record written with it. */
   public record Result(Seq2SeqTraining.Result training, SummarizerInfo info, int truncatedDocuments,
       int trainDocuments) {}
-
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public AbstractiveTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
 
   /**
    * Summarization defaults for a backbone: sources up to its max positions, summaries up to
@@ -88,29 +85,32 @@ public final class AbstractiveTraining {
     SentencePolicy policy =
         SentencePolicy.detect(request.train().stream().limit(200).map(SummaryExample::document).toList());
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("task", "abstractive summarization");
-    provenance.put("train", request.trainDescription());
-    provenance.put("dev", request.dev().isEmpty() ? null : request.devDescription());
-    provenance.put("target", "the first reference summary of each example");
-    provenance.put("minLength", request.minLength() != null ? "given: " + minLength
+    Details details = new Details("the first reference summary of each example", request.minLength() != null
+        ? "given: " + minLength
         : String.format(Locale.ROOT, "%d word pieces: the %.0fth percentile of the training summaries",
             minLength, MIN_LENGTH_PERCENTILE));
-    provenance.put("seed", cfg.seed());
-    SummarizerInfo info = new SummarizerInfo(SummarizerInfo.ABSTRACTIVE, 0, policy.cliName(), cfg.maxSourceLength(),
-        false, provenance);
+    int sourceLength = cfg.maxSourceLength();
+    Function<TrainingProvenance, SummarizerInfo> info = provenance -> new SummarizerInfo(SummarizerInfo.ABSTRACTIVE, 0,
+        policy.cliName(), sourceLength, false, provenance);
     messages.accept(String.format(Locale.ROOT, "summarize: abstractive, %d train documents (%s); decoding defaults "
             + "beam %d, length penalty %.2f, min length %d, max length %d, no-repeat %d-grams",
         request.train().size(), request.trainDescription(), generation.beamSize(), generation.lengthPenalty(),
         minLength, generation.maxLength(), generation.noRepeatNgramSize()));
+    Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("abstractive summarization", request.trainDescription(), null,
+        request.dev().isEmpty() ? null : request.devDescription(), details,
+        provenance -> Map.of(SummarizerInfo.FILE_NAME, info.apply(provenance)));
     Seq2SeqTraining.Result r = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(
         request.backbone(), pairs(request.train()), pairs(request.dev()), cfg, request.output(), request.resume(),
-        provenance, Map.of(SummarizerInfo.FILE_NAME, info)));
+        task));
+    LossCurve.write(request.output());
     messages.accept(String.format(Locale.ROOT, "summarize: %d of %d training documents (%.1f%%) truncated to %d word "
             + "pieces", r.truncatedSources(), request.train().size(),
         100.0 * r.truncatedSources() / request.train().size(), cfg.maxSourceLength()));
-    return new Result(r, info, r.truncatedSources(), request.train().size());
+    return new Result(r, info.apply(r.provenance()), r.truncatedSources(), request.train().size());
   }
+
+  /** The abstractive summarizer's own part of its provenance: what it learns to write, its minimum length. */
+  public record Details(String target, String minLength) {}
 
   /** Document -> first reference; turns stay in the text. */
   static List<TextPair> pairs(List<SummaryExample> examples) {

@@ -1,29 +1,25 @@
 package org.mlmsuite.summarization;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mlmsuite.backbone.FineTuning;
+import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
-import org.mlmsuite.backbone.text.WordPieceTokenizer;
-import org.mlmsuite.backbone.train.Checkpoint;
 import org.mlmsuite.backbone.train.ShuffledBatchSource;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
-import org.mlmsuite.backbone.train.TrainingConfig;
 import org.mlmsuite.backbone.train.TrainingObjective;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.backbone.train.TrainingSummary;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.mlmsuite.datasets.SummaryExample;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
+import org.mlmsuite.eval.report.LossCurve;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 
@@ -32,8 +28,11 @@ import org.tensorflow.types.TBool;
  * first reference, the backbone warm-started with {@link WeightLoader}, and exports an
  * {@code extractive-summarizer} {@link ModelDirectory} into the output folder (which also keeps
  * the resumable run).
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class ExtractiveTraining {
+public record ExtractiveTraining(Consumer<String> messages, TrainingProgress progress) {
   /** Training settings; {@code policy} null = detect from the training documents. */
   public record Settings(int k, int oracleK, SentencePolicy policy, int maxLength, boolean trigramBlocking,
       long steps, int batchSize, double learningRate, long seed, boolean noPretraining) {
@@ -58,32 +57,27 @@ public final class ExtractiveTraining {
     }
   }
 
+  /** A training run; {@code train} must not be empty. */
   public record Request(Path backbone, List<SummaryExample> train, String trainDescription, Settings settings,
-      Path output, boolean resume) {}
+      Path output, boolean resume) {
+    public Request {
+      if (train.isEmpty()) {
+        throw new IllegalArgumentException(trainDescription + ": no training examples");
+      }
+    }
+  }
 
   public record Result(ModelDirectory model, SummarizerInfo info, TrainingSummary summary, int truncatedTrain,
       double oracleSentencesPerExample) {}
 
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public ExtractiveTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
-
   public Result run(Request request) {
     Settings s = request.settings();
-    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(), s.maxLength(), "--max-length");
-    TransformerConfig config = backbone.config();
-    WordPieceTokenizer tokenizer = backbone.tokenizer();
-    if (request.train().isEmpty()) {
-      throw new IllegalArgumentException(request.trainDescription() + ": no training examples");
-    }
+    FineTuningRun run = FineTuningRun.open(request.backbone(), s.maxLength(), "--max-length", s.noPretraining(),
+        "summarize", messages, progress);
     SentencePolicy policy = s.policy() != null ? s.policy()
         : SentencePolicy.detect(request.train().stream().limit(200).map(SummaryExample::document).toList());
     OracleLabels oracle = new OracleLabels(s.oracleK());
-    ExtractiveEncoder encoder = new ExtractiveEncoder(tokenizer, s.maxLength());
+    ExtractiveEncoder encoder = new ExtractiveEncoder(run.tokenizer(), s.maxLength());
     List<ExtractiveInput> inputs = new ArrayList<>(request.train().size());
     int truncated = 0;
     long oracleSentences = 0;
@@ -109,64 +103,62 @@ public final class ExtractiveTraining {
         truncated, 100.0 * truncated / inputs.size(), s.maxLength(),
         s.noPretraining() ? "NO pretraining (random init)" : "backbone warm start"));
 
-    int padId = tokenizer.vocabulary().padId();
-    ExtractiveGraph[] built = new ExtractiveGraph[1];
-    TrainingConfig trainingConfig = FineTuning.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0,
-        s.seed());
-    var builder = Trainer.builder(trainingConfig, request.output(), tf -> {
-          ExtractiveGraph g = ExtractiveGraph.build(tf, config, s.seed());
-          built[0] = g;
-          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(), name -> true);
-          return TrainingObjective.<List<ExtractiveInput>>of(g.loss(), vars, (batch, feeds) -> {
-                long tokens = ExtractiveBatches.feed(batch, g, padId, feeds);
-                feeds.put(g.dropout().training(), TBool.scalarOf(true));
-                return tokens;
-              })
-              .withDropoutSeed(g.dropout().seed())
-              .withThroughputUnit("tokens");
-        }, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()))
-        .resume(request.resume())
-        .progress(progress);
-    if (!s.noPretraining()) {
-      builder.warmStart((session, graph) -> {
-        List<String> restored = built[0].parameters().stream().map(Parameter::name)
-            .filter(n -> n.startsWith("bert.") && !n.startsWith("bert.pooler.")).toList();
-        WeightLoader.from(backbone.weightsPrefix()).sameNames(restored).restoreInto(session, graph);
-        messages.accept("summarize: warm start of " + restored.size() + " backbone variables from " + backbone.path());
-      });
-    }
-    TrainingSummary summary;
-    try (Trainer<List<ExtractiveInput>> trainer = builder.build()) {
-      summary = trainer.train();
-    }
-    Checkpoint chosen = summary.lastCheckpoint();
+    Graphs graphs = new Graphs(run.config(), s.seed(), run.padId());
+    FineTuningRun.Trained trained = run.train(
+        FineTuningRun.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0, s.seed()),
+        request.output(), request.resume(), graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);
+    LossCurve.write(request.output());
 
-    Map<String, Object> provenance = FineTuning.provenance(request.backbone(), backbone, s.noPretraining(),
-        "loaded from the backbone");
-    provenance.put("train", request.trainDescription());
-    provenance.put("trainExamples", inputs.size());
-    provenance.put("truncatedTrain", truncated);
-    provenance.put("oracle", "greedy ROUGE-1 F + ROUGE-2 F vs the first reference, at most " + s.oracleK()
-        + " sentences; " + String.format(Locale.ROOT, "%.3f", oraclePer) + " per document");
-    provenance.put("steps", summary.step());
-    provenance.put("batchSize", s.batchSize());
-    provenance.put("learningRate", s.learningRate());
-    provenance.put("seed", s.seed());
-    provenance.put("trainingSeconds", summary.elapsedSeconds());
-    provenance.put("createdAt", Instant.now().toString());
+    TrainingProvenance provenance = run.provenance(trained,
+        new TrainingProvenance.Data("extractive summarization", null, request.trainDescription(), null,
+            inputs.size(), null, 0, truncated, null),
+        "loaded from the backbone", s, s.seed(), new Details("greedy ROUGE-1 F + ROUGE-2 F vs the first reference, "
+            + "at most " + s.oracleK() + " sentences; " + String.format(Locale.ROOT, "%.3f", oraclePer)
+            + " per document"));
     SummarizerInfo info = new SummarizerInfo(SummarizerInfo.EXTRACTIVE, s.k(), policy.cliName(), s.maxLength(),
         s.trigramBlocking(), provenance);
+    ModelDirectory model = run.export(trained, request.output(), SummarizerInfo.KIND, graphs, (session, g) -> null,
+        Map.of(SummarizerInfo.FILE_NAME, info)).model();
+    return new Result(model, info, trained.summary(), truncated, oraclePer);
+  }
 
-    try (Graph graph = new Graph()) {
-      ExtractiveGraph g = ExtractiveGraph.build(Ops.create(graph), config, 0);
-      try (Session session = new Session(graph)) {
-        WeightLoader.from(chosen.prefix())
-            .sameNames(g.parameters().stream().map(Parameter::name).toList())
-            .restoreInto(session, graph);
-        ModelDirectory model = ModelDirectory.write(request.output(), SummarizerInfo.KIND, config, tokenizer,
-            session::save, Map.of(SummarizerInfo.FILE_NAME, info));
-        return new Result(model, info, summary, truncated, oraclePer);
-      }
+  /** The extractive summarizer's own part of its provenance: how oracle labels were chosen. */
+  public record Details(String oracle) {}
+
+  /** BertSumExt's graphs: {@link ExtractiveGraph}, warm-started from the backbone's encoder (not its pooler). */
+  private record Graphs(TransformerConfig config, long seed, int padId)
+      implements FineTuningRun.TaskGraphs<List<ExtractiveInput>, ExtractiveGraph> {
+    @Override
+    public ExtractiveGraph buildForTraining(Ops tf) {
+      return ExtractiveGraph.build(tf, config, seed);
+    }
+
+    @Override
+    public TrainingObjective<List<ExtractiveInput>> objective(ExtractiveGraph g) {
+      List<TrainableVariable> vars = FineTuningRun.trainable(g.parameters(), name -> true);
+      return TrainingObjective.<List<ExtractiveInput>>of(g.loss(), vars, (batch, feeds) -> {
+            long tokens = ExtractiveBatches.feed(batch, g, padId, feeds);
+            feeds.put(g.dropout().training(), TBool.scalarOf(true));
+            return tokens;
+          })
+          .withDropoutSeed(g.dropout().seed())
+          .withThroughputUnit("tokens");
+    }
+
+    @Override
+    public WeightLoader warmStart(ExtractiveGraph g, String backbonePrefix) {
+      return WeightLoader.from(backbonePrefix).sameNames(parameterNames(g).stream()
+          .filter(n -> n.startsWith("bert.") && !n.startsWith("bert.pooler.")).toList());
+    }
+
+    @Override
+    public ExtractiveGraph buildForInference(Ops tf) {
+      return ExtractiveGraph.build(tf, config, 0);
+    }
+
+    @Override
+    public List<String> parameterNames(ExtractiveGraph g) {
+      return g.parameters().stream().map(Parameter::name).toList();
     }
   }
 }

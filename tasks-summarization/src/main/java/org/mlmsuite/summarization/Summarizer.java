@@ -62,6 +62,11 @@ public final class Summarizer implements AutoCloseable {
     return info;
   }
 
+  /** The seed the model was trained with, from its provenance (0 when not recorded). */
+  public long trainingSeed() {
+    return info.provenance().seed();
+  }
+
   public boolean isAbstractive() {
     return abstractive != null;
   }

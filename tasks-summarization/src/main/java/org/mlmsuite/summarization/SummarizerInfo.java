@@ -1,6 +1,6 @@
 package org.mlmsuite.summarization;
 
-import java.util.Map;
+import org.mlmsuite.backbone.TrainingProvenance;
 
 /**
  * {@code summarizer.json}: a summarizer's mode, how it cuts and encodes documents and picks
@@ -15,17 +15,18 @@ import java.util.Map;
  * @param maxLength tokens per document (extractive: sentences past it cannot be chosen;
  *     abstractive: the source is cut there, [CLS]/[SEP] included)
  * @param trigramBlocking skip a candidate sharing a word trigram with a chosen sentence (extractive)
- * @param provenance backbone, data, oracle k, steps, seed, truncation counts
+ * @param provenance how the model was trained: backbone, data, steps, seed, truncation counts, and
+ *     the oracle (extractive, in {@code taskDetails})
  */
 public record SummarizerInfo(String mode, int k, String sentencePolicy, int maxLength, boolean trigramBlocking,
-    Map<String, Object> provenance) {
+    TrainingProvenance provenance) {
   public static final String FILE_NAME = "summarizer.json";
   public static final String KIND = "extractive-summarizer";
   public static final String EXTRACTIVE = "extractive";
   public static final String ABSTRACTIVE = "abstractive";
 
   public SummarizerInfo {
-    provenance = provenance == null ? Map.of() : provenance;
+    provenance = provenance == null ? TrainingProvenance.unrecorded() : provenance;
   }
 
   public SentencePolicy policy() {

@@ -16,8 +16,38 @@ import org.mlmsuite.datasets.SummarySource;
  * file whose document and reference fields are named by the caller.
  */
 public record SummaryData(String name, String split, String source, List<SummaryExample> examples) {
+  /**
+   * How to read data named by the user; null fields take the defaults.
+   *
+   * @param documentField the document field/column of a JSONL/CSV (null: {@code document})
+   * @param summaryFields the reference field(s)/column(s) (null or empty: {@code summary})
+   * @param dataDir the dataset mirror for catalog names (null: {@code $MLM_DATA_DIR})
+   */
+  public record ReadOptions(String documentField, List<String> summaryFields, Path dataDir) {
+    public static final ReadOptions DEFAULTS = new ReadOptions(null, null, null);
+
+    public SummaryData read(String spec, String defaultSplit) {
+      return SummaryData.read(spec, defaultSplit, documentField, summaryFields, dataDir);
+    }
+  }
+
   public int size() {
     return examples.size();
+  }
+
+  /** The first {@code n} examples (0 or at least the size: all), named so reports say it is a subset. */
+  public SummaryData first(int n) {
+    if (n <= 0 || n >= size()) {
+      return this;
+    }
+    return new SummaryData(name, split, source + " (first " + n + ")", examples.subList(0, n));
+  }
+
+  /** The sentence policy of these documents: {@code turns}, {@code sentences}, or {@code auto} to detect it. */
+  public SentencePolicy policy(String policyName) {
+    return policyName.equalsIgnoreCase("auto")
+        ? SentencePolicy.detect(examples.stream().limit(200).map(SummaryExample::document).toList())
+        : SentencePolicy.parse(policyName);
   }
 
   /**

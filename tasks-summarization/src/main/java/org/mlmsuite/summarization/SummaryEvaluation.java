@@ -1,5 +1,7 @@
 package org.mlmsuite.summarization;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.mlmsuite.backbone.train.AtomicFiles;
 import org.mlmsuite.datasets.SummaryExample;
 import org.mlmsuite.eval.report.MetricsTableSection;
 import org.mlmsuite.eval.report.MetricsTableSection.SystemRow;
 import org.mlmsuite.eval.report.Provenance;
 import org.mlmsuite.eval.report.Report;
+import org.mlmsuite.eval.report.ReportWriter;
 import org.mlmsuite.eval.rouge.RougeAggregate;
 import org.mlmsuite.eval.rouge.RougeEvaluator;
 import org.mlmsuite.eval.rouge.RougeScorer;
@@ -26,12 +31,185 @@ import org.mlmsuite.eval.rouge.SentenceSplit;
  * references), corpus means with 95% bootstrap intervals, and the {@link Report}. Summaries and
  * references are cut into sentences by punctuation for rougeLsum; extractive summaries already
  * have one sentence per line.
+ *
+ * <p>{@link #run} is {@code mlm summarize eval} and {@link #runBaselines} is {@code mlm summarize
+ * baseline}, whole: read the data, summarize, score beside the baselines, write the report.
  */
 public final class SummaryEvaluation {
   public static final List<RougeType> TYPES =
       List.of(RougeType.ROUGE_1, RougeType.ROUGE_2, RougeType.ROUGE_L, RougeType.ROUGE_LSUM);
+  /** The baselines scored beside a model and by {@code summarize baseline}. */
+  public static final String DEFAULT_BASELINES = "lead-3,longest-3";
 
   private SummaryEvaluation() {}
+
+  /**
+   * A summarizer scored on test data beside baselines.
+   *
+   * @param test a file, or {@code NAME[:SPLIT]} (split {@code test} when omitted)
+   * @param maxTestExamples score only the first N documents (0: all)
+   * @param baselines comma-separated {@code lead-N}/{@code longest-N}, or {@code none}
+   * @param summaries also write the model's summaries here as JSON lines {@code {"id", "summary"}}, or null
+   * @param reportDir null for {@code <model>/eval}
+   * @param commandLine the arguments after the program name, recorded in the report's provenance
+   */
+  public record Request(Path model, String test, SummaryData.ReadOptions data, int maxTestExamples, String baselines,
+      SummaryDecoding decoding, Path summaries, Path reportDir, List<String> commandLine) {
+    public static Request defaults(Path model, String test) {
+      return new Request(model, test, SummaryData.ReadOptions.DEFAULTS, 0, DEFAULT_BASELINES,
+          SummaryDecoding.MODEL_DEFAULTS, null, null, List.of());
+    }
+
+    public Request withData(SummaryData.ReadOptions newData, int newMaxTestExamples) {
+      return new Request(model, test, newData, newMaxTestExamples, baselines, decoding, summaries, reportDir,
+          commandLine);
+    }
+
+    public Request withBaselines(String newBaselines) {
+      return new Request(model, test, data, maxTestExamples, newBaselines, decoding, summaries, reportDir, commandLine);
+    }
+
+    public Request withDecoding(SummaryDecoding newDecoding) {
+      return new Request(model, test, data, maxTestExamples, baselines, newDecoding, summaries, reportDir, commandLine);
+    }
+
+    public Request withOutputs(Path newSummaries, Path newReportDir) {
+      return new Request(model, test, data, maxTestExamples, baselines, decoding, newSummaries, newReportDir,
+          commandLine);
+    }
+
+    public Request withCommandLine(List<String> args) {
+      return new Request(model, test, data, maxTestExamples, baselines, decoding, summaries, reportDir, args);
+    }
+
+    Path reportDirOrDefault() {
+      return reportDir != null ? reportDir : model.resolve("eval");
+    }
+  }
+
+  /** The scored rows (the model first) and where the report went. */
+  public record Result(SummaryData data, long truncated, List<Scored> rows, Path reportDir) {
+    /** What {@code mlm summarize eval} prints. */
+    public String text() {
+      return String.format(Locale.ROOT, "%s: %d examples (%d truncated)%n", data.source(), data.size(), truncated)
+          + table(rows) + String.format(Locale.ROOT, "report: %s%n", reportDir.resolve(ReportWriter.HTML));
+    }
+  }
+
+  /**
+   * Summarizes the test documents with the model, scores them and the baselines, writes the report
+   * (and the summaries if asked).
+   *
+   * @param messages progress lines (one before summarizing)
+   */
+  public static Result run(Request request, Consumer<String> messages) throws IOException {
+    long start = System.nanoTime();
+    Path model = request.model();
+    try (Summarizer s = Summarizer.load(model)) {
+      SummaryDecoding.Chosen decoding = request.decoding().choose(s);
+      SummaryData data = request.data().read(request.test(), "test").first(request.maxTestExamples());
+      List<String> documents = data.examples().stream().map(SummaryExample::document).toList();
+      long truncated = documents.stream().filter(s::truncated).count();
+      messages.accept(String.format(Locale.ROOT, "summarize: %d documents, %s; %d truncated to %d word pieces",
+          data.size(), decoding.describe(), truncated, s.info().maxLength()));
+      List<String> summaries = decoding.summarizeAll(documents);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Scored> rows = new ArrayList<>();
+      rows.add(score(model.getFileName().toString(), false, data.examples(), summaries));
+      if (!request.baselines().equalsIgnoreCase("none")) {
+        rows.addAll(baselines(request.baselines(), s.info().policy(), data.examples()));
+      }
+      Provenance provenance = Provenance.builder()
+          .command("mlm", request.commandLine().toArray(String[]::new))
+          .dataset(data.name(), data.split(), data.size(), data.source())
+          .modelConfig(s.info())
+          .seed(s.trainingSeed())
+          .timing("summarize", seconds).build();
+      Report report = report("Summarization: " + model.getFileName() + " on " + data.source(), rows, provenance,
+          model.resolve("train-log.jsonl"), decoding.describeForReport() + ". Sentence policy "
+              + s.info().sentencePolicy() + " (baselines). " + truncated + " of " + data.size()
+              + " test documents truncated to " + s.info().maxLength() + " word pieces. ROUGE F1 x 100 (rouge-score "
+              + "exact, Porter stemmer on), max over references, 95% bootstrap intervals.");
+      Path dir = request.reportDirOrDefault();
+      new ReportWriter().write(report, dir);
+      if (request.summaries() != null) {
+        writeSummaries(request.summaries(), data.examples(), summaries);
+      }
+      return new Result(data, truncated, rows, dir);
+    }
+  }
+
+  /**
+   * Model-free baselines scored on test data.
+   *
+   * @param baselines comma-separated {@code lead-N}/{@code longest-N}
+   * @param splitPolicy sentence units: {@code turns}, {@code sentences}, or {@code auto} (detect)
+   * @param reportDir null: no report
+   * @param commandLine the arguments after the program name, recorded in the report's provenance
+   */
+  public record BaselineRequest(String test, SummaryData.ReadOptions data, String baselines, String splitPolicy,
+      Path reportDir, List<String> commandLine) {
+    public static BaselineRequest defaults(String test) {
+      return new BaselineRequest(test, SummaryData.ReadOptions.DEFAULTS, DEFAULT_BASELINES, "auto", null, List.of());
+    }
+
+    public BaselineRequest withData(SummaryData.ReadOptions newData) {
+      return new BaselineRequest(test, newData, baselines, splitPolicy, reportDir, commandLine);
+    }
+
+    public BaselineRequest withBaselines(String newBaselines, String newSplitPolicy) {
+      return new BaselineRequest(test, data, newBaselines, newSplitPolicy, reportDir, commandLine);
+    }
+
+    public BaselineRequest withReport(Path newReportDir, List<String> args) {
+      return new BaselineRequest(test, data, baselines, splitPolicy, newReportDir, args);
+    }
+  }
+
+  /** The baselines' rows; {@code reportDir} is null when no report was asked for. */
+  public record BaselineResult(SummaryData data, SentencePolicy policy, List<Scored> rows, Path reportDir) {
+    /** What {@code mlm summarize baseline} prints. */
+    public String text() {
+      return String.format("%s: %d examples, sentence policy %s%n", data.source(), data.size(), policy.cliName())
+          + table(rows) + (reportDir == null ? "" : String.format("report: %s%n", reportDir.resolve(ReportWriter.HTML)));
+    }
+  }
+
+  public static BaselineResult runBaselines(BaselineRequest request) {
+    long start = System.nanoTime();
+    SummaryData data = request.data().read(request.test(), "test");
+    SentencePolicy policy = data.policy(request.splitPolicy());
+    List<Scored> rows = baselines(request.baselines(), policy, data.examples());
+    if (request.reportDir() == null) {
+      return new BaselineResult(data, policy, rows, null);
+    }
+    Provenance provenance = Provenance.builder()
+        .command("mlm", request.commandLine().toArray(String[]::new))
+        .dataset(data.name(), data.split(), data.size(), data.source())
+        .timing("eval", (System.nanoTime() - start) / 1e9).build();
+    Report report = report("Summarization baselines on " + data.source(), rows, provenance, null,
+        "Sentence policy: " + policy.cliName());
+    new ReportWriter().write(report, request.reportDir());
+    return new BaselineResult(data, policy, rows, request.reportDir());
+  }
+
+  private static List<Scored> baselines(String commaSeparated, SentencePolicy policy, List<SummaryExample> test) {
+    return Baseline.parseList(commaSeparated).stream().map(b -> baseline(b, policy, test)).toList();
+  }
+
+  /** One JSON line {@code {"id", "summary"}} per example, in order. */
+  private static void writeSummaries(Path file, List<SummaryExample> examples, List<String> summaries)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>(summaries.size());
+    for (int i = 0; i < summaries.size(); i++) {
+      var node = json.createObjectNode();
+      node.put("id", examples.get(i).id());
+      node.put("summary", summaries.get(i));
+      lines.add(json.writeValueAsString(node));
+    }
+    AtomicFiles.writeLines(file, lines);
+  }
 
   /** One system's summaries of the test set and their ROUGE. */
   public record Scored(String system, boolean baseline, List<String> summaries, RougeEvaluator.Result result) {

@@ -1,5 +1,6 @@
 package org.mlmsuite.summarization;
 
+import java.util.Locale;
 import org.mlmsuite.backbone.seq2seq.GenerationOptions;
 
 /**
@@ -28,6 +29,13 @@ public record SummaryOptions(int beamSize, double lengthPenalty, int minLength, 
 
   public SummaryOptions withNoRepeatNgramSize(int n) {
     return new SummaryOptions(beamSize, lengthPenalty, minLength, maxLength, n);
+  }
+
+  /** As terminal lines and reports say it: {@code beam 4, length penalty 1.0, min length 3, max length 10, no-repeat 3-grams}. */
+  public String describe() {
+    return String.format(Locale.ROOT, "%s, min length %d, max length %d, no-repeat %s",
+        beamSize == 1 ? "greedy" : "beam " + beamSize + ", length penalty " + lengthPenalty,
+        minLength, maxLength, noRepeatNgramSize == 0 ? "off" : noRepeatNgramSize + "-grams");
   }
 
   public GenerationOptions generation() {

@@ -26,6 +26,51 @@ public record ParallelData(List<TranslationPair> pairs, String source, String na
   }
 
   /**
+   * Parallel data as a user names it: a catalog name or CSV/TSV ({@code data}), or two line-aligned
+   * files; exactly one of the two ways.
+   *
+   * @param sourceColumn, targetColumn columns of a CSV/TSV (null: {@code source}/{@code target}, or 0/1 without header)
+   * @param noHeader the CSV/TSV has no header row
+   */
+  public record Input(String data, Path sourceFile, Path targetFile, String sourceColumn, String targetColumn,
+      boolean noHeader) {
+    public static Input of(String data) {
+      return new Input(data, null, null, null, null, false);
+    }
+
+    public static Input files(Path sourceFile, Path targetFile) {
+      return new Input(null, sourceFile, targetFile, null, null, false);
+    }
+
+    /** Neither a dataset nor a source file: no data (a missing target file alone does not count). */
+    public boolean isEmpty() {
+      return data == null && sourceFile == null;
+    }
+
+    /**
+     * Reads the pairs.
+     *
+     * @param flag the command-line flag of {@code data} ({@code train}, {@code dev}, {@code test}),
+     *     which errors name: the files' flags are {@code --source-file}, or {@code --dev-source-file}
+     */
+    public ParallelData read(String defaultSplit, Path dataDir, String flag) {
+      String files = flag.equals("train") || flag.equals("test") ? "" : flag + "-";
+      if (data != null && sourceFile != null) {
+        throw new IllegalArgumentException("give --" + flag + " or --" + files + "source-file/--" + files
+            + "target-file, not both");
+      }
+      if (data == null && (sourceFile == null || targetFile == null)) {
+        throw new IllegalArgumentException("give --" + flag + " (dataset[:split] or CSV/TSV) or both --" + files
+            + "source-file and --" + files + "target-file");
+      }
+      Location where = data != null
+          ? new Location(data, null, sourceColumn, targetColumn, noHeader ? Boolean.FALSE : null)
+          : new Location(sourceFile.toString(), targetFile.toString(), null, null, null);
+      return ParallelData.read(where, defaultSplit, dataDir);
+    }
+  }
+
+  /**
    * @param defaultSplit the catalog split when {@code NAME} has no {@code :SPLIT}
    * @param dataDir the {@code --data-dir} flag or null
    */
@@ -63,6 +108,14 @@ public record ParallelData(List<TranslationPair> pairs, String source, String na
 
   public int size() {
     return pairs.size();
+  }
+
+  /** The first {@code n} pairs (0 or at least the size: all), named so reports say it is a subset. */
+  public ParallelData first(int n) {
+    if (n <= 0 || n >= size()) {
+      return this;
+    }
+    return new ParallelData(pairs.subList(0, n), source + " (first " + n + ")", name, split);
   }
 
   public List<String> sources() {

@@ -24,6 +24,11 @@ public record TranslationOptions(int beamSize, double lengthPenalty, int maxLeng
     return new TranslationOptions(beamSize, 1.0, maxLength);
   }
 
+  /** As terminal lines and reports name a system: {@code greedy, max 64} or {@code beam 4, length penalty 1.0, max 64}. */
+  public String describe() {
+    return (beamSize == 1 ? "greedy" : "beam " + beamSize + ", length penalty " + lengthPenalty) + ", max " + maxLength;
+  }
+
   GenerationOptions generation() {
     return toGeneration(beamSize, lengthPenalty, maxLength);
   }

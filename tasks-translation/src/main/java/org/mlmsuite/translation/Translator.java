@@ -1,7 +1,12 @@
 package org.mlmsuite.translation;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.mlmsuite.backbone.seq2seq.Seq2SeqModel;
 
@@ -17,6 +22,8 @@ import org.mlmsuite.backbone.seq2seq.Seq2SeqModel;
  * }</pre>
  */
 public final class Translator implements AutoCloseable {
+  /** Lines translated together by {@link #translateLines}. */
+  private static final int LINE_BATCH = 32;
   private final Seq2SeqModel model;
   private final TranslationInfo info;
 
@@ -60,6 +67,33 @@ public final class Translator implements AutoCloseable {
    */
   public List<String> translateBatch(List<String> texts, TranslationOptions options) {
     return model.generate(texts, options.generation()).stream().map(Seq2SeqModel.Generated::text).toList();
+  }
+
+  /**
+   * {@code mlm translate run}: translates {@code in} line by line to {@code out}, in order, in
+   * batches; a blank line gives a blank line, so the output stays line-aligned with the input. The
+   * output is flushed after each batch.
+   */
+  public void translateLines(BufferedReader in, Writer out, TranslationOptions options) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line; (line = in.readLine()) != null; ) {
+      lines.add(line);
+      if (lines.size() == LINE_BATCH) {
+        writeTranslated(lines, out, options);
+      }
+    }
+    writeTranslated(lines, out, options);
+  }
+
+  private void writeTranslated(List<String> lines, Writer out, TranslationOptions options) throws IOException {
+    List<String> texts = lines.stream().filter(l -> !l.isBlank()).toList();
+    Iterator<String> translated = translateBatch(texts, options).iterator();
+    for (String line : lines) {
+      out.write(line.isBlank() ? "" : translated.next());
+      out.write(System.lineSeparator());
+    }
+    out.flush();
+    lines.clear();
   }
 
   /** The decoding options saved with the model (beam 4, length penalty 1.0 unless trained otherwise). */

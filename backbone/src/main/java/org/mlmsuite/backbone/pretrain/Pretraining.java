@@ -3,14 +3,13 @@ package org.mlmsuite.backbone.pretrain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
-import org.mlmsuite.backbone.FineTuning;
+import org.mlmsuite.backbone.BackboneOrigin;
+import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.UntrainedBackbone;
 import org.mlmsuite.backbone.masking.DynamicMasker;
@@ -46,8 +45,8 @@ import org.tensorflow.types.TBool;
  * Masked-LM pretraining end to end: corpus -> packed sequences -> dynamically masked batches ->
  * {@link BertForMaskedLm} on the one {@link Trainer} -> a backbone {@link ModelDirectory} whose
  * weights hold the model's variables only. The output folder is also the trainer's (checkpoints
- * with optimizer state and data position, {@code train-log.jsonl}, {@code loss-curve.svg}), so a
- * killed run continues with {@code resume}.
+ * with optimizer state and data position, {@code train-log.jsonl}; {@code mlm pretrain} draws the
+ * log as {@code loss-curve.svg}), so a killed run continues with {@code resume}.
  */
 public final class Pretraining {
   public static final String CONFIG_FILE = "pretraining-config.json";
@@ -106,7 +105,7 @@ public final class Pretraining {
     var builder = Trainer.<MlmBatch>builder(training, out, tf -> {
           BertForMaskedLm model = BertForMaskedLm.build(tf, config, cfg.seed());
           model.parameters().forEach(p -> parameterNames.add(p.name()));
-          List<TrainableVariable> vars = FineTuning.trainable(model.parameters(), name -> true);
+          List<TrainableVariable> vars = FineTuningRun.trainable(model.parameters(), name -> true);
           return TrainingObjective.<MlmBatch>of(model.loss(), vars, (batch, feeds) -> {
                 batch.feed(model, feeds);
                 feeds.put(model.dropout().training(), TBool.scalarOf(true));
@@ -127,21 +126,8 @@ public final class Pretraining {
     }
     ModelDirectory.writeJson(out.resolve(CONFIG_FILE), cfg);
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("pretraining", "masked-LM");
-    provenance.put("config", cfg);
-    if (init != null) {
-      provenance.putAll(FineTuning.provenance(init.path(), init, false, "continued from the backbone's weights"));
-    }
-    provenance.put("trainSequences", corpus.train().size());
-    provenance.put("heldOutSequences", corpus.heldOut().size());
-    provenance.put("corpusTokens", corpus.tokens());
-    provenance.put("truncatedSentences", corpus.truncatedSentences());
-    provenance.put("steps", summary.step());
-    provenance.put("finalTrainLoss", summary.lastLoss());
-    provenance.put("finalHeldOut", summary.lastEval());
-    provenance.put("trainingSeconds", summary.elapsedSeconds());
-    provenance.put("createdAt", Instant.now().toString());
+    PretrainingProvenance provenance = PretrainingProvenance.of(cfg, init == null ? null
+        : BackboneOrigin.of(init.path(), init, false, "continued from the backbone's weights"), corpus, summary);
     ModelDirectory model = export(out, config, tokenizer, summary.lastCheckpoint().prefix(), cfg.seed(), provenance);
     messages.accept("pretrain: backbone written to " + model.path());
     return new Result(model, summary, corpus.train().size(), corpus.heldOut().size());
@@ -149,7 +135,7 @@ public final class Pretraining {
 
   /** Writes the model's variables only (no optimizer state) from a training checkpoint. */
   static ModelDirectory export(Path out, TransformerConfig config, WordPieceTokenizer tokenizer, String checkpointPrefix,
-      long seed, Map<String, Object> provenance) {
+      long seed, PretrainingProvenance provenance) {
     try (Graph graph = new Graph()) {
       BertForMaskedLm model = BertForMaskedLm.build(Ops.create(graph), config, seed);
       try (Session session = new Session(graph)) {

@@ -8,6 +8,8 @@
  * {@code pretraining-config.json}) → {@link org.mlmsuite.backbone.pretrain.PretrainingCorpus}
  * (paragraphs packed into {@code [CLS] ... [SEP]} sequences, entity spans found once) → {@code
  * MlmBatchSource} and {@code MlmBatch} (resumable batches masked afresh each epoch by the {@code
- * masking} package) → {@code HeldOutEvaluator} (masked-LM loss and accuracy on fixed held-out masks).
+ * masking} package) → {@code HeldOutEvaluator} (masked-LM loss and accuracy on fixed held-out masks)
+ * → {@link org.mlmsuite.backbone.pretrain.PretrainingProvenance} (the backbone's {@code
+ * provenance.json}).
  */
 package org.mlmsuite.backbone.pretrain;

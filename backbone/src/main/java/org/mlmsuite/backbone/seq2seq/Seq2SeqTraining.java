@@ -1,29 +1,26 @@
 package org.mlmsuite.backbone.seq2seq;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mlmsuite.backbone.FineTuning;
+import java.util.function.Function;
+import org.mlmsuite.backbone.FineTuningRun;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.TransformerConfig;
-import org.mlmsuite.backbone.text.WordPieceTokenizer;
-import org.mlmsuite.backbone.train.Checkpoint;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.Feeds;
 import org.mlmsuite.backbone.train.ShuffledBatchSource;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
-import org.mlmsuite.backbone.train.TrainingConfig;
 import org.mlmsuite.backbone.train.TrainingObjective;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.backbone.train.TrainingSummary;
 import org.mlmsuite.backbone.train.WeightLoader;
-import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -37,15 +34,12 @@ import org.tensorflow.types.TFloat32;
  * <p>With dev pairs, the dev loss (mean per-token NLL, unsmoothed), perplexity and teacher-forced
  * token accuracy are computed every {@code evalEvery} steps and at the end; the checkpoint with the
  * lowest dev loss is exported. Without dev pairs, the last step is exported.
+ *
+ * @param messages one line for each step worth telling (data, warm start, export)
+ * @param progress the training progress display
  */
-public final class Seq2SeqTraining {
-  private static final int EVAL_BATCH = 64;
-
-  /**
-   * A training run. {@code taskRecords} are extra JSON files written into the model directory
-   * (file name to record, e.g. {@code translation.json}); {@code provenance} entries are added to
-   * {@code provenance.json}.
-   */
+public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progress) {
+  /** A training run of {@code task}; {@code train} must not be empty, {@code dev} may be. */
   public record Request(
       Path backbone,
       List<TextPair> train,
@@ -53,8 +47,26 @@ public final class Seq2SeqTraining {
       Seq2SeqTrainingConfig config,
       Path output,
       boolean resume,
-      Map<String, Object> provenance,
-      Map<String, Object> taskRecords) {}
+      Task task) {
+    public Request {
+      if (train.isEmpty()) {
+        throw new IllegalArgumentException("seq2seq training: no training pairs");
+      }
+    }
+  }
+
+  /**
+   * What the task (translation, abstractive summarization) adds to the model it trains.
+   *
+   * @param name what the model does, e.g. "translation"
+   * @param train the training data as the user named it; {@code trainSource} reopens it (or null)
+   * @param dev the dev data, or null
+   * @param details the task's own provenance record, or null
+   * @param records the task's JSON files written into the model directory (file name to record,
+   *     e.g. {@code translation.json}), given the model's provenance
+   */
+  public record Task(String name, String train, String trainSource, String dev, Object details,
+      Function<TrainingProvenance, Map<String, Object>> records) {}
 
   /** How a run ended: the exported model and the dev scores of the exported step (empty without dev). */
   public record Result(
@@ -63,30 +75,17 @@ public final class Seq2SeqTraining {
       long exportedStep,
       Map<String, Double> dev,
       int truncatedSources,
-      int truncatedTargets) {}
-
-  private final Consumer<String> messages;
-  private final TrainingProgress progress;
-
-  public Seq2SeqTraining(Consumer<String> messages, TrainingProgress progress) {
-    this.messages = messages;
-    this.progress = progress;
-  }
+      int truncatedTargets,
+      TrainingProvenance provenance) {}
 
   public Result run(Request request) {
     Seq2SeqTrainingConfig cfg = request.config();
-    ModelDirectory backbone = FineTuning.openBackbone(request.backbone(),
-        Math.max(cfg.maxSourceLength(), cfg.maxTargetLength()), "maximum length");
-    TransformerConfig config = backbone.config();
-    WordPieceTokenizer tokenizer = backbone.tokenizer();
-    if (request.train().isEmpty()) {
-      throw new IllegalArgumentException("seq2seq training: no training pairs");
-    }
-    if (cfg.patience() > 0 && request.dev().isEmpty()) {
-      throw new IllegalArgumentException("early stopping (patience " + cfg.patience() + ") needs dev data");
-    }
+    FineTuningRun run = FineTuningRun.open(request.backbone(), Math.max(cfg.maxSourceLength(), cfg.maxTargetLength()),
+        "maximum length", cfg.noPretraining(), "seq2seq", messages, progress);
+    TransformerConfig config = run.config();
+    EarlyStopping keepBest = FineTuningRun.keepBest("dev_loss", false, cfg.patience(), !request.dev().isEmpty(), "");
     Seq2SeqConfig settings = cfg.modelSettings();
-    Seq2SeqEncoder encoder = new Seq2SeqEncoder(tokenizer, settings);
+    Seq2SeqEncoder encoder = new Seq2SeqEncoder(run.tokenizer(), settings);
     int[] truncated = new int[2];
     List<Seq2SeqExample> train = encodeAll(request.train(), encoder, truncated);
     List<TextPair> devPairs = cfg.maxDevExamples() > 0 && request.dev().size() > cfg.maxDevExamples()
@@ -101,81 +100,66 @@ public final class Seq2SeqTraining {
     messages.accept(String.format(Locale.ROOT,
         "seq2seq: %d train / %d dev pairs; encoder+decoder L%d/H%d, vocabulary %d; %s",
         train.size(), dev.size(), config.numLayers(), config.hiddenSize(), config.vocabSize(),
-        cfg.noPretraining() ? "NO pretraining (random init)" : "warm start from " + backbone.path()));
+        cfg.noPretraining() ? "NO pretraining (random init)" : "warm start from " + run.backbone().path()
+            + " (cross-attention fresh, std " + cfg.crossAttentionInitRange() + ")"));
 
-    int padId = tokenizer.vocabulary().padId();
-    Seq2SeqGraph[] built = new Seq2SeqGraph[1];
-    TrainingConfig trainingConfig = FineTuning.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(),
-        hasDev, cfg.evalEvery(), cfg.checkpointEvery(), cfg.seed());
-    var builder = Trainer.<List<Seq2SeqExample>>builder(trainingConfig, request.output(), tf -> {
-          Seq2SeqGraph g = Seq2SeqGraph.forTraining(tf, config, cfg.labelSmoothing(),
-              cfg.crossAttentionInitRange(), cfg.seed());
-          built[0] = g;
-          List<TrainableVariable> vars = FineTuning.trainable(g.parameters(), name -> true);
-          TrainingObjective<List<Seq2SeqExample>> objective = TrainingObjective.<List<Seq2SeqExample>>of(
-              g.loss(), vars, (batch, feeds) -> {
-                long tokens = g.feed(batch, feeds, padId);
-                feeds.put(g.dropout().training(), TBool.scalarOf(true));
-                return tokens;
-              })
-              .withDropoutSeed(g.dropout().seed())
-              .withThroughputUnit("target tokens");
-          if (hasDev) {
-            objective = objective.withEvaluator(session -> devMetrics(session, g, dev, padId));
-          }
-          return objective;
-        }, new ShuffledBatchSource<>(train, cfg.batchSize(), cfg.seed()))
-        .resume(request.resume())
-        .progress(progress);
-    if (hasDev) {
-      builder.earlyStopping(EarlyStopping.minimize("dev_loss", cfg.patience() > 0 ? cfg.patience() : Integer.MAX_VALUE));
-    }
-    if (!cfg.noPretraining()) {
-      builder.warmStart((session, graph) -> {
-        List<String> loaded = DecoderWarmStart.loader(backbone.weightsPrefix(), built[0].parameterNames())
-            .restoreInto(session, graph);
-        messages.accept("seq2seq: warm start of " + loaded.size() + " of " + built[0].parameters().size()
-            + " variables from " + backbone.path() + " (cross-attention fresh, std "
-            + cfg.crossAttentionInitRange() + ")");
-      });
-    }
-    TrainingSummary summary;
-    try (Trainer<List<Seq2SeqExample>> trainer = builder.build()) {
-      summary = trainer.train();
-    }
-    Checkpoint chosen = summary.bestCheckpoint().orElse(summary.lastCheckpoint());
-    if (summary.bestCheckpoint().isPresent()) {
-      messages.accept("seq2seq: exporting the checkpoint with the lowest dev loss (step " + chosen.step() + ")");
-    }
+    int padId = run.padId();
+    Graphs graphs = new Graphs(config, cfg, padId, hasDev ? dev : null);
+    FineTuningRun.Trained trained = run.train(
+        FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
+            cfg.checkpointEvery(), cfg.seed()),
+        request.output(), request.resume(), graphs, new ShuffledBatchSource<>(train, cfg.batchSize(), cfg.seed()),
+        keepBest);
 
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("model", "BERT2BERT encoder-decoder (Rothe et al. 2020)");
-    provenance.putAll(FineTuning.provenance(request.backbone(), backbone, cfg.noPretraining(),
-        "encoder and decoder warm-started from the backbone"));
-    provenance.putAll(request.provenance());
-    provenance.put("trainPairs", train.size());
-    provenance.put("devPairs", dev.size());
-    provenance.put("truncatedSources", truncated[0]);
-    provenance.put("truncatedTargets", truncated[1]);
-    provenance.put("settings", cfg);
-    provenance.put("steps", summary.step());
-    provenance.put("exportedStep", chosen.step());
-    provenance.put("stoppedEarly", summary.stoppedEarly());
-    provenance.put("trainingSeconds", summary.elapsedSeconds());
-    provenance.put("createdAt", Instant.now().toString());
-    Map<String, Object> records = new LinkedHashMap<>(request.taskRecords());
+    Task task = request.task();
+    TrainingProvenance provenance = run.provenance(trained,
+        new TrainingProvenance.Data(task.name(), "BERT2BERT encoder-decoder (Rothe et al. 2020)", task.train(),
+            task.trainSource(), train.size(), task.dev(), dev.size(), truncated[0], truncated[1]),
+        "encoder and decoder warm-started from the backbone", cfg, cfg.seed(), task.details());
+    Map<String, Object> records = new LinkedHashMap<>(task.records().apply(provenance));
     records.put(Seq2SeqConfig.FILE_NAME, settings);
     records.put(ModelDirectory.PROVENANCE, provenance);
+    FineTuningRun.Exported<Map<String, Double>> exported = run.export(trained, request.output(), Seq2SeqModel.KIND,
+        graphs, (session, g) -> hasDev ? devMetrics(session, g, dev, padId) : Map.of(), records);
+    return new Result(exported.model(), trained.summary(), trained.chosen().step(), exported.scores(), truncated[0],
+        truncated[1], provenance);
+  }
 
-    try (Graph graph = new Graph()) {
-      Seq2SeqGraph g = Seq2SeqGraph.forInference(Ops.create(graph), config);
-      try (Session session = new Session(graph)) {
-        WeightLoader.from(chosen.prefix()).sameNames(g.parameterNames()).restoreInto(session, graph);
-        Map<String, Double> devScores = hasDev ? devMetrics(session, g, dev, padId) : Map.of();
-        ModelDirectory model = ModelDirectory.write(request.output(), Seq2SeqModel.KIND, config, tokenizer,
-            session::save, records);
-        return new Result(model, summary, chosen.step(), devScores, truncated[0], truncated[1]);
-      }
+  /** BERT2BERT's graphs: encoder and decoder warm-started by {@link DecoderWarmStart}, cross-attention fresh. */
+  private record Graphs(TransformerConfig config, Seq2SeqTrainingConfig cfg, int padId, List<Seq2SeqExample> dev)
+      implements FineTuningRun.TaskGraphs<List<Seq2SeqExample>, Seq2SeqGraph> {
+    @Override
+    public Seq2SeqGraph buildForTraining(Ops tf) {
+      return Seq2SeqGraph.forTraining(tf, config, cfg.labelSmoothing(), cfg.crossAttentionInitRange(), cfg.seed());
+    }
+
+    @Override
+    public TrainingObjective<List<Seq2SeqExample>> objective(Seq2SeqGraph g) {
+      List<TrainableVariable> vars = FineTuningRun.trainable(g.parameters(), name -> true);
+      TrainingObjective<List<Seq2SeqExample>> objective = TrainingObjective.<List<Seq2SeqExample>>of(
+          g.loss(), vars, (batch, feeds) -> {
+            long tokens = g.feed(batch, feeds, padId);
+            feeds.put(g.dropout().training(), TBool.scalarOf(true));
+            return tokens;
+          })
+          .withDropoutSeed(g.dropout().seed())
+          .withThroughputUnit("target tokens");
+      return dev == null ? objective : objective.withEvaluator(session -> devMetrics(session, g, dev, padId));
+    }
+
+    @Override
+    public WeightLoader warmStart(Seq2SeqGraph g, String backbonePrefix) {
+      return DecoderWarmStart.loader(backbonePrefix, g.parameterNames());
+    }
+
+    @Override
+    public Seq2SeqGraph buildForInference(Ops tf) {
+      return Seq2SeqGraph.forInference(tf, config);
+    }
+
+    @Override
+    public List<String> parameterNames(Seq2SeqGraph g) {
+      return g.parameterNames();
     }
   }
 
@@ -196,8 +180,8 @@ public final class Seq2SeqTraining {
     double nll = 0;
     double tokens = 0;
     double correct = 0;
-    for (int from = 0; from < dev.size(); from += EVAL_BATCH) {
-      List<Seq2SeqExample> batch = dev.subList(from, Math.min(dev.size(), from + EVAL_BATCH));
+    for (int from = 0; from < dev.size(); from += FineTuningRun.DEV_BATCH_SIZE) {
+      List<Seq2SeqExample> batch = dev.subList(from, Math.min(dev.size(), from + FineTuningRun.DEV_BATCH_SIZE));
       try (Feeds feeds = new Feeds()) {
         g.feed(batch, feeds, padId);
         try (org.tensorflow.Result r = feeds.applyTo(session.runner())

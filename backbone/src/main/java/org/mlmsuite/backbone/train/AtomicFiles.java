@@ -1,6 +1,7 @@
 package org.mlmsuite.backbone.train;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,40 @@ public final class AtomicFiles {
         // another writer picked the same nanosecond: try the next name
       }
     }
+  }
+
+  /** What streams a text file's contents; it may fail, and then the target is left as it was. */
+  public interface TextBody {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  /**
+   * Writes a UTF-8 text file that appears (or replaces the old one) only once {@code body} has
+   * written all of it, so no half-written file is left. Not fsynced: for outputs a rerun makes
+   * again (predictions, hypotheses), not for checkpoints.
+   */
+  public static void writeText(Path file, TextBody body) throws IOException {
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path tmp = tempSibling(target);
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.writeTo(w);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Each line followed by the platform's line separator, as {@link Files#write(Path, Iterable, java.nio.charset.Charset, java.nio.file.OpenOption...)}. */
+  public static void writeLines(Path file, List<String> lines) throws IOException {
+    writeText(file, w -> {
+      for (String line : lines) {
+        w.write(line);
+        w.write(System.lineSeparator());
+      }
+    });
   }
 
   static void writeString(Path target, String content) throws IOException {

@@ -1,11 +1,9 @@
 package org.mlmsuite.backbone.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +26,10 @@ import org.tensorflow.types.TInt64;
  * starts fresh (optionally warm-started) or resumes from the newest checkpoint in the output
  * directory, and runs optimizer steps of {@code gradientAccumulationSteps} micro-batches each.
  *
- * <p>Output directory: {@code training-config.json}, {@code train-log.jsonl}, {@code
- * loss-curve.svg}, {@code checkpoints/ckpt-<step>/} + {@code checkpoints/latest}, and {@code
- * best/} when early stopping is on. A run killed at any moment resumes with {@code resume(true)}
- * and reproduces the loss curve of an uninterrupted run.
+ * <p>Output directory: {@code training-config.json}, {@code train-log.jsonl} (which the layers
+ * that have {@code eval} draw as {@code loss-curve.svg}), {@code checkpoints/ckpt-<step>/} + {@code
+ * checkpoints/latest}, and {@code best/} when early stopping is on. A run killed at any moment
+ * resumes with {@code resume(true)} and reproduces the loss curve of an uninterrupted run.
  */
 public final class Trainer<B> implements AutoCloseable {
   private final TrainingConfig config;
@@ -52,6 +50,7 @@ public final class Trainer<B> implements AutoCloseable {
   private long lastCheckpointStep;
   private Checkpoint lastCheckpoint;
 
+  // Opens the run in order: lock the folder, build graph and optimizer, then resume or start fresh.
   private Trainer(Builder<B> b) throws IOException {
     this.config = b.config;
     this.outputDirectory = b.outputDirectory;
@@ -66,58 +65,14 @@ public final class Trainer<B> implements AutoCloseable {
     graph = new Graph();
     Session s = null;
     try {
-      checkpoints.removeIncompleteWrites();
-      Optional<Checkpoint> existing = checkpoints.latest();
-      if (existing.isPresent() && !b.resume) {
-        throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
-            + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
-      }
-      if (existing.isPresent()) {
-        checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
-      }
+      Optional<Checkpoint> existing = existingRun(b.resume);
       Ops tf = Ops.create(graph);
-      objective = b.objective.build(tf);
-      checkVariableNames(objective.variables());
-      if (earlyStopping.isPresent() && objective.evaluator().isEmpty()) {
-        throw new IllegalArgumentException("early stopping on '" + earlyStopping.get().metric()
-            + "' needs an evaluator in the training objective");
-      }
+      objective = buildObjective(b.objective, tf);
       optimizer = new AdamWGraph(graph, tf, objective.loss(), objective.variables(), config);
       s = b.sessionConfig == null ? new Session(graph) : new Session(graph, b.sessionConfig);
       session = s;
-      if (existing.isPresent()) {
-        Checkpoint ckpt = existing.get();
-        try {
-          session.restore(ckpt.prefix());
-        } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
-          throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
-              + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
-        state = CheckpointStore.readState(ckpt);
-        if (state.seed() != config.seed()) {
-          throw new IllegalArgumentException(outputDirectory + ": run was started with seed "
-              + state.seed() + ", config has seed " + config.seed());
-        }
-        source.seek(state.dataPosition());
-        log = TrainingLog.resume(outputDirectory, state.step());
-        lastCheckpoint = ckpt;
-        lastCheckpointStep = state.step();
-        progress.message("resuming " + outputDirectory + " from step " + state.step());
-      } else {
-        if (b.warmStart != null) {
-          b.warmStart.apply(session, graph);
-        }
-        config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
-        AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
-        state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
-        log = TrainingLog.create(outputDirectory);
-        lastCheckpointStep = -1;
-      }
-      long graphStep = readStep();
-      if (graphStep != state.step()) {
-        throw new IllegalStateException("checkpoint inconsistent: variables at step " + graphStep
-            + ", trainer state at step " + state.step());
-      }
+      log = existing.isPresent() ? resumeFrom(existing.get()) : startFresh(b.warmStart);
+      checkGraphIsAtTheStatesStep();
     } catch (RuntimeException | IOException e) {
       if (s != null) {
         s.close();
@@ -125,6 +80,71 @@ public final class Trainer<B> implements AutoCloseable {
       graph.close();
       runLock.close();
       throw e;
+    }
+  }
+
+  /** The newest checkpoint of a run already in the output folder; refused unless resuming. */
+  private Optional<Checkpoint> existingRun(boolean resume) throws IOException {
+    checkpoints.removeIncompleteWrites();
+    Optional<Checkpoint> existing = checkpoints.latest();
+    if (existing.isPresent() && !resume) {
+      throw new IllegalArgumentException(outputDirectory + ": already holds a training run ("
+          + existing.get().directory().getFileName() + "); resume it or choose a new output directory");
+    }
+    if (existing.isPresent()) {
+      checkSameOptimizer(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    }
+    return existing;
+  }
+
+  private TrainingObjective<B> buildObjective(ObjectiveBuilder<B> builder, Ops tf) {
+    TrainingObjective<B> built = builder.build(tf);
+    checkVariableNames(built.variables());
+    if (earlyStopping.isPresent() && built.evaluator().isEmpty()) {
+      throw new IllegalArgumentException("early stopping on '" + earlyStopping.get().metric()
+          + "' needs an evaluator in the training objective");
+    }
+    return built;
+  }
+
+  /** Restores weights, optimizer and trainer state of {@code ckpt}; returns the log, continued. */
+  private TrainingLog resumeFrom(Checkpoint ckpt) throws IOException {
+    try {
+      session.restore(ckpt.prefix());
+    } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
+      throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
+          + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
+    state = CheckpointStore.readState(ckpt);
+    if (state.seed() != config.seed()) {
+      throw new IllegalArgumentException(outputDirectory + ": run was started with seed "
+          + state.seed() + ", config has seed " + config.seed());
+    }
+    source.seek(state.dataPosition());
+    TrainingLog continued = TrainingLog.resume(outputDirectory, state.step());
+    lastCheckpoint = ckpt;
+    lastCheckpointStep = state.step();
+    progress.message("resuming " + outputDirectory + " from step " + state.step());
+    return continued;
+  }
+
+  /** Step 0: the warm start (if any), the config saved, no best checkpoint; returns a new log. */
+  private TrainingLog startFresh(WarmStart warmStart) throws IOException {
+    if (warmStart != null) {
+      warmStart.apply(session, graph);
+    }
+    config.write(outputDirectory.resolve(TrainingConfig.FILE_NAME));
+    AtomicFiles.deleteTree(outputDirectory.resolve(BEST));
+    state = TrainerState.initial(source.position(), config.seed(), EarlyStopping.State.initial());
+    lastCheckpointStep = -1;
+    return TrainingLog.create(outputDirectory);
+  }
+
+  private void checkGraphIsAtTheStatesStep() {
+    long graphStep = readStep();
+    if (graphStep != state.step()) {
+      throw new IllegalStateException("checkpoint inconsistent: variables at step " + graphStep
+          + ", trainer state at step " + state.step());
     }
   }
 
@@ -171,12 +191,9 @@ public final class Trainer<B> implements AutoCloseable {
         lastLoss = loss;
         long newStep = step + 1;
         windowUnits += units;
-        double smoothed = Double.isNaN(state.smoothedLoss()) ? loss : 0.98 * state.smoothedLoss() + 0.02 * loss;
         long now = System.nanoTime();
         double elapsed = elapsedAtStart + (now - sessionStartNanos) / 1e9;
-        state = new TrainerState(newStep, source.position(), config.seed(), elapsed,
-            state.unitsSeen() + units, state.windowLossSum() + loss, state.windowSteps() + 1,
-            smoothed, state.earlyStopping(), state.lastEval());
+        state = state.afterStep(source.position(), elapsed, units, loss);
         listener.accept(new StepMetrics(newStep, loss, lr, gradNorm, units));
 
         Map<String, Double> eval = Map.of();
@@ -189,9 +206,9 @@ public final class Trainer<B> implements AutoCloseable {
         }
         if (newStep % config.logEvery() == 0 || !eval.isEmpty() || finalStep || stop) {
           double windowSeconds = Math.max(1e-9, (now - windowStartNanos) / 1e9);
-          log.append(newStep, state.windowLossSum() / state.windowSteps(), lr, gradNorm,
+          log.append(newStep, state.windowMeanLoss(), lr, gradNorm,
               windowUnits / windowSeconds, objective.throughputUnit(), elapsed, eval);
-          state = withWindowReset(state);
+          state = state.withWindowReset();
           windowStartNanos = now;
           windowUnits = 0;
         }
@@ -201,7 +218,7 @@ public final class Trainer<B> implements AutoCloseable {
         long doneThisSession = newStep - sessionStartStep;
         double sessionSeconds = (now - sessionStartNanos) / 1e9;
         double eta = sessionSeconds / doneThisSession * (end - newStep);
-        progress.update(newStep, config.totalSteps(), smoothed, lr,
+        progress.update(newStep, config.totalSteps(), state.smoothedLoss(), lr,
             (state.unitsSeen() - sessionStartUnits) / Math.max(1e-9, sessionSeconds),
             objective.throughputUnit(), elapsed, eta, newStep == end || stop);
       }
@@ -275,9 +292,7 @@ public final class Trainer<B> implements AutoCloseable {
       }
       es = policy.observe(es, step, value);
     }
-    state = new TrainerState(state.step(), state.dataPosition(), state.seed(),
-        state.elapsedSeconds(), state.unitsSeen(), state.windowLossSum(), state.windowSteps(),
-        state.smoothedLoss(), es, java.util.Collections.unmodifiableMap(metrics));
+    state = state.withEvaluation(es, java.util.Collections.unmodifiableMap(metrics));
     if (earlyStopping.isPresent() && earlyStopping.get().decision(es) == EarlyStopping.Decision.IMPROVED) {
       CheckpointStore.writeAtomically(session, state, outputDirectory, BEST);
     }
@@ -289,35 +304,6 @@ public final class Trainer<B> implements AutoCloseable {
     log.sync();
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
-    writeLossCurve();
-  }
-
-  private void writeLossCurve() throws IOException {
-    List<LossCurveSvg.Point> loss = new ArrayList<>();
-    List<LossCurveSvg.Point> eval = new ArrayList<>();
-    String metric = earlyStopping.map(EarlyStopping::metric).orElse(null);
-    for (JsonNode e : log.entries()) {
-      loss.add(new LossCurveSvg.Point(e.get("step").asDouble(), e.get("loss").asDouble()));
-      if (metric == null) {
-        for (var it = e.fieldNames(); it.hasNext(); ) {
-          String f = it.next();
-          if (f.startsWith("eval_")) {
-            metric = f.substring("eval_".length());
-            break;
-          }
-        }
-      }
-      if (metric != null && e.has("eval_" + metric)) {
-        eval.add(new LossCurveSvg.Point(e.get("step").asDouble(), e.get("eval_" + metric).asDouble()));
-      }
-    }
-    AtomicFiles.writeString(outputDirectory.resolve(LossCurveSvg.FILE_NAME),
-        LossCurveSvg.render(loss, metric == null ? "" : metric, eval));
-  }
-
-  private static TrainerState withWindowReset(TrainerState s) {
-    return new TrainerState(s.step(), s.dataPosition(), s.seed(), s.elapsedSeconds(), s.unitsSeen(),
-        0, 0, s.smoothedLoss(), s.earlyStopping(), s.lastEval());
   }
 
   private long readStep() {

@@ -25,4 +25,32 @@ public record TrainerState(
   static TrainerState initial(String dataPosition, long seed, EarlyStopping.State es) {
     return new TrainerState(0, dataPosition, seed, 0, 0, 0, 0, Double.NaN, es, Map.of());
   }
+
+  /**
+   * After one more optimizer step: the source's new position, the run's elapsed time, the step's
+   * units and loss added to the totals and the log window; the smoothed loss is an exponential
+   * moving average (weight 0.02 for the new loss), started at the first loss.
+   */
+  TrainerState afterStep(String newDataPosition, double newElapsedSeconds, long units, double loss) {
+    double smoothed = Double.isNaN(smoothedLoss) ? loss : 0.98 * smoothedLoss + 0.02 * loss;
+    return new TrainerState(step + 1, newDataPosition, seed, newElapsedSeconds, unitsSeen + units,
+        windowLossSum + loss, windowSteps + 1, smoothed, earlyStopping, lastEval);
+  }
+
+  /** After a dev evaluation: the early-stopping tracker and the metrics it saw. */
+  TrainerState withEvaluation(EarlyStopping.State tracker, Map<String, Double> metrics) {
+    return new TrainerState(step, dataPosition, seed, elapsedSeconds, unitsSeen, windowLossSum, windowSteps,
+        smoothedLoss, tracker, metrics);
+  }
+
+  /** After a log line: the next window starts empty. */
+  TrainerState withWindowReset() {
+    return new TrainerState(step, dataPosition, seed, elapsedSeconds, unitsSeen, 0, 0, smoothedLoss, earlyStopping,
+        lastEval);
+  }
+
+  /** The mean loss of the steps since the last log line. */
+  double windowMeanLoss() {
+    return windowLossSum / windowSteps;
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlmsuite.backbone.ModelDirectory;
+import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -37,10 +38,15 @@ class Seq2SeqEndToEndTest {
     long start = System.nanoTime();
     Seq2SeqTraining.Result result = new Seq2SeqTraining(m -> { }, TrainingProgress.silent())
         .run(new Seq2SeqTraining.Request(tmp.resolve("backbone"), train, dev, cfg, out, false,
-            Map.of("task", "reverse letters"), Map.of("task.json", Map.of("task", "reverse"))));
+            new Seq2SeqTraining.Task("reverse letters", "generated", null, "generated", null,
+                provenance -> Map.of("task.json", Map.of("task", "reverse")))));
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals(Seq2SeqModel.KIND, result.model().kind());
     assertTrue(Files.isRegularFile(out.resolve("task.json")));
+    TrainingProvenance provenance = result.model().read(ModelDirectory.PROVENANCE, TrainingProvenance.class);
+    assertEquals("reverse letters", provenance.task());
+    assertEquals(train.size(), provenance.trainExamples());
+    assertEquals(STEPS, provenance.steps());
 
     List<String> sources = dev.stream().map(TextPair::source).toList();
     try (Seq2SeqModel model = Seq2SeqModel.load(out)) {

@@ -74,7 +74,6 @@ class TrainerTest {
     assertEquals(List.of("ckpt-000000030", "ckpt-000000040"), new CheckpointStore(dir, 2).list().stream()
         .map(c -> c.directory().getFileName().toString()).toList());
     assertEquals("ckpt-000000040", Files.readString(dir.resolve("checkpoints/latest")).trim());
-    assertTrue(Files.readString(dir.resolve(LossCurveSvg.FILE_NAME)).contains("<polyline"));
     assertTrue(losses.get(39) < 0.3 * losses.get(0), "regression should fit: " + losses);
   }
 

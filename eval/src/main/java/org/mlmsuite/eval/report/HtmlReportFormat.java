@@ -15,8 +15,7 @@ public final class HtmlReportFormat {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-  private static final String CSS = """
-      :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#ffffff; --soft:#f6f8fa; --accent:#0072B2; }
+  private static final String CSS = ChartStyle.VARIABLES + """
       * { box-sizing: border-box; }
       body { margin: 0; background: var(--bg); color: var(--fg);
              font: 14px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -38,25 +37,8 @@ public final class HtmlReportFormat {
             white-space: pre-wrap; word-break: break-all; font-size: 12.5px; }
       .charts { display: flex; flex-wrap: wrap; gap: 12px; }
       svg.chart { background: #fff; border: 1px solid var(--line); border-radius: 4px; max-width: 100%; height: auto; }
-      svg .chart-title { font-size: 13px; font-weight: 600; fill: var(--fg); }
-      svg .axis { stroke: #57606a; stroke-width: 1; }
-      svg .tick { stroke: #57606a; }
-      svg .grid { stroke: #eaeef2; stroke-width: 1; }
-      svg .tick-label { font-size: 11px; fill: var(--muted); }
-      svg .axis-label { font-size: 12px; fill: var(--fg); }
-      svg .plot-area { fill: #fcfcfd; stroke: none; }
-      svg .plot-area.frame { fill: none; stroke: #57606a; }
-      svg .series { stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
-      svg .legend-box { fill: #ffffffe6; stroke: var(--line); }
-      svg .legend-label { font-size: 11.5px; fill: var(--fg); }
-      svg .bar.reference { stroke: #b35806; stroke-width: 1; }
-      svg .bar-value { font-size: 10.5px; fill: var(--fg); }
-      svg .bar-value.best { font-weight: 700; }
-      svg .whisker { stroke: #24292f; stroke-width: 1.2; }
-      svg .missing { font-size: 10px; fill: var(--muted); }
-      svg .cell { stroke: #fff; stroke-width: 1; }
-      svg .cell-label { font-size: 11px; fill: #1f2328; }
-      svg .cell-label.dark { fill: #fff; }
+      """
+      + ChartStyle.CHARTS + """
       .defs { position: absolute; width: 0; height: 0; }
       footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
       """;

@@ -2,12 +2,12 @@ package org.mlmsuite.backbone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
@@ -16,12 +16,13 @@ import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.TrainingConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 
-class FineTuningTest {
+class FineTuningRunTest {
   private static final WordPieceTokenizer TOKENIZER = new WordPieceTokenizer(
       new Vocabulary(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a", "b")), TokenizerConfig.uncased());
   private static final TransformerConfig MICRO = TransformerConfig.micro(TOKENIZER.vocabulary().size());
@@ -31,9 +32,9 @@ class FineTuningTest {
     Path dir = tmp.resolve("bb");
     UntrainedBackbone.write(dir, MICRO, TOKENIZER, 1);
     int positions = MICRO.maxPositions();
-    assertEquals(dir, FineTuning.openBackbone(dir, positions, "--max-length").path());
+    assertEquals(dir, FineTuningRun.openBackbone(dir, positions, "--max-length").path());
     var e = assertThrows(IllegalArgumentException.class,
-        () -> FineTuning.openBackbone(dir, positions + 1, "--max-length"));
+        () -> FineTuningRun.openBackbone(dir, positions + 1, "--max-length"));
     assertTrue(e.getMessage().startsWith("--max-length " + (positions + 1) + " exceeds the backbone's " + positions),
         e.getMessage());
     assertTrue(e.getMessage().contains("config.json"), e.getMessage());
@@ -41,24 +42,37 @@ class FineTuningTest {
 
   @Test
   void cadenceLogsAboutTenTimesAndEvaluatesOnlyWithDevData() {
-    TrainingConfig withDev = FineTuning.trainingConfig(1e-4, 2000, 16, true, 0, 0, 9);
+    TrainingConfig withDev = FineTuningRun.trainingConfig(1e-4, 2000, 16, true, 0, 0, 9);
     assertEquals(50, withDev.logEvery(), "at most every 50 steps");
     assertEquals(2000, withDev.evalEvery(), "evalEvery 0 with dev data: once, at the end");
     assertEquals(9, withDev.seed());
     assertEquals(16, withDev.batchSize());
-    TrainingConfig shortRun = FineTuning.trainingConfig(1e-4, 30, 16, true, 10, 5, 9);
+    TrainingConfig shortRun = FineTuningRun.trainingConfig(1e-4, 30, 16, true, 10, 5, 9);
     assertEquals(3, shortRun.logEvery());
     assertEquals(10, shortRun.evalEvery());
     assertEquals(5, shortRun.checkpointEvery());
-    assertEquals(0, FineTuning.trainingConfig(1e-4, 30, 16, false, 10, 0, 9).evalEvery(), "no dev data, no evaluation");
-    assertEquals(1, FineTuning.trainingConfig(1e-4, 5, 16, false, 0, 0, 9).logEvery());
+    assertEquals(0, FineTuningRun.trainingConfig(1e-4, 30, 16, false, 10, 0, 9).evalEvery(), "no dev data, no evaluation");
+    assertEquals(1, FineTuningRun.trainingConfig(1e-4, 5, 16, false, 0, 0, 9).logEvery());
+  }
+
+  @Test
+  void keepBestFollowsTheMetricsDirectionAndRefusesPatienceWithoutDevData() {
+    EarlyStopping accuracy = FineTuningRun.keepBest("accuracy", true, 0, true, "--dev");
+    assertTrue(accuracy.higherIsBetter());
+    assertEquals(Integer.MAX_VALUE, accuracy.patience(), "patience 0: keep the best, never stop early");
+    EarlyStopping loss = FineTuningRun.keepBest("dev_loss", false, 3, true, "");
+    assertFalse(loss.higherIsBetter());
+    assertEquals(3, loss.patience());
+    assertNull(FineTuningRun.keepBest("accuracy", true, 0, false, "--dev"), "no dev data: the last step is exported");
+    var e = assertThrows(IllegalArgumentException.class, () -> FineTuningRun.keepBest("accuracy", true, 2, false, "--dev"));
+    assertEquals("early stopping (patience 2) needs dev data (--dev)", e.getMessage());
   }
 
   @Test
   void trainableKeepsEachParametersWeightDecayRule() {
     try (Graph graph = new Graph()) {
       List<Parameter> params = BertForMaskedLm.build(Ops.create(graph), MICRO, 1).parameters();
-      List<TrainableVariable> embeddings = FineTuning.trainable(params, n -> n.startsWith("bert.embeddings."));
+      List<TrainableVariable> embeddings = FineTuningRun.trainable(params, n -> n.startsWith("bert.embeddings."));
       assertFalse(embeddings.isEmpty());
       assertTrue(embeddings.size() < params.size());
       for (TrainableVariable v : embeddings) {
@@ -66,7 +80,7 @@ class FineTuningTest {
         assertEquals(p.weightDecay(), v.weightDecay(), p.name());
         assertTrue(v.name().startsWith("bert.embeddings."), v.name());
       }
-      assertEquals(params.size(), FineTuning.trainable(params, n -> true).size());
+      assertEquals(params.size(), FineTuningRun.trainable(params, n -> true).size());
     }
   }
 
@@ -74,11 +88,11 @@ class FineTuningTest {
   void provenanceCarriesTheBackbonesOwnAndSaysWhetherWeightsWereLoaded(@TempDir Path tmp) {
     Path dir = tmp.resolve("bb");
     ModelDirectory backbone = UntrainedBackbone.write(dir, MICRO, TOKENIZER, 3);
-    Map<String, Object> loaded = FineTuning.provenance(dir, backbone, false, "warm-started");
-    assertEquals(dir.toAbsolutePath().normalize().toString(), loaded.get("backbone"));
-    assertEquals("warm-started", loaded.get("backboneWeights"));
-    assertEquals(3, ((Map<?, ?>) loaded.get("backboneProvenance")).get("seed"));
-    assertTrue(FineTuning.provenance(dir, backbone, true, "warm-started").get("backboneWeights").toString()
+    BackboneOrigin loaded = BackboneOrigin.of(dir, backbone, false, "warm-started");
+    assertEquals(dir.toAbsolutePath().normalize().toString(), loaded.backbone());
+    assertEquals("warm-started", loaded.backboneWeights());
+    assertEquals(3, loaded.backboneProvenance().get("seed").asInt());
+    assertTrue(BackboneOrigin.of(dir, backbone, true, "warm-started").backboneWeights()
         .startsWith("not loaded"));
   }
 }
