@@ -20,32 +20,40 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A pretrained backbone opened for use: {@link #fillMask} answers what the masked-LM head
- * predicts. Thread-safe (the TensorFlow session is, and nothing else here is mutable); close it
+ * predicts, {@link #embed} gives one vector per text. Thread-safe (the TensorFlow session is, and nothing else here is mutable); close it
  * to free the native graph.
  */
 public final class Backbone implements AutoCloseable {
   /** One candidate for a {@code [MASK]}: a vocabulary token, its id and its probability. */
   public record Candidate(String token, int id, double probability) {}
 
+  private static final int EMBED_BATCH = 32;
+
   private final ModelDirectory directory;
   private final WordPieceTokenizer tokenizer;
   private final Graph graph;
   private final Session session;
   private final BertForMaskedLm model;
+  /** False when opened with {@link #openEncoder} on a folder whose weights have no masked-LM head. */
+  private final boolean hasMlmHead;
+  private final int hiddenSize;
 
-  private Backbone(ModelDirectory directory) {
+  private Backbone(ModelDirectory directory, boolean withMlmHead) {
     this.directory = directory;
     this.tokenizer = directory.tokenizer();
     TransformerConfig config = directory.config();
+    this.hiddenSize = config.hiddenSize();
     this.graph = new Graph();
     Session opened = null;
     try {
       this.model = BertForMaskedLm.build(Ops.create(graph), config.withDropout(0, 0), 0);
       opened = new Session(graph);
       WeightLoader.from(directory.weightsPrefix())
-          .sameNames(model.parameters().stream().map(Parameter::name).toList())
+          .sameNames(model.parameters().stream().map(Parameter::name)
+              .filter(name -> withMlmHead || name.startsWith("bert.")).toList())
           .restoreInto(opened, graph);
       this.session = opened;
+      this.hasMlmHead = withMlmHead;
     } catch (RuntimeException e) {
       // the session first: Graph.close waits for every session on the graph to close
       if (opened != null) {
@@ -58,7 +66,16 @@ public final class Backbone implements AutoCloseable {
 
   /** Opens a backbone folder ({@code mlm backbone import}, {@code mlm pretrain} or {@code mlm backbone init} output). */
   public static Backbone open(Path dir) {
-    return new Backbone(ModelDirectory.open(dir, UntrainedBackbone.KIND));
+    return new Backbone(ModelDirectory.open(dir, UntrainedBackbone.KIND), true);
+  }
+
+  /**
+   * Opens the encoder ({@code bert.*} weights) of any model folder built on a backbone, such as a
+   * classifier's fine-tuned one, for {@link #embed}; {@link #fillMask} needs a backbone folder.
+   */
+  public static Backbone openEncoder(Path dir) {
+    ModelDirectory model = ModelDirectory.open(dir, null);
+    return new Backbone(model, model.kind().equals(UntrainedBackbone.KIND));
   }
 
   public ModelDirectory directory() {
@@ -71,6 +88,10 @@ public final class Backbone implements AutoCloseable {
    * @throws IllegalArgumentException if the text has no {@code [MASK]}
    */
   public List<List<Candidate>> fillMask(String text, int topK) {
+    if (!hasMlmHead) {
+      throw new IllegalStateException(directory.path() + " holds a '" + directory.kind()
+          + "' model, which has no masked-LM head; fill-mask needs a backbone folder");
+    }
     Encoding encoding = tokenizer.encode(text);
     int maskId = tokenizer.vocabulary().maskId();
     List<Integer> positions = new ArrayList<>();
@@ -110,6 +131,63 @@ public final class Backbone implements AutoCloseable {
       out.add(top(logProbs, slot * vocabSize, vocabSize, topK));
     }
     return out;
+  }
+
+  /**
+   * One vector per text: the mean of the encoder's last hidden states over the text's tokens
+   * ([CLS] and [SEP] included, padding not), in input order; texts are cut to the tokenizer's
+   * maximum length and run 32 at a time.
+   */
+  public List<float[]> embed(List<String> texts) {
+    List<float[]> out = new ArrayList<>(texts.size());
+    for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
+      out.addAll(embedBatch(tokenizer.encodeBatch(texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH)))));
+    }
+    return out;
+  }
+
+  private List<float[]> embedBatch(List<Encoding> batch) {
+    int b = batch.size();
+    int t = batch.get(0).length();
+    int h = hiddenSize;
+    int[] ids = new int[b * t];
+    int[] types = new int[b * t];
+    int[] attention = new int[b * t];
+    for (int i = 0; i < b; i++) {
+      System.arraycopy(batch.get(i).ids(), 0, ids, i * t, t);
+      System.arraycopy(batch.get(i).typeIds(), 0, types, i * t, t);
+      System.arraycopy(batch.get(i).attentionMask(), 0, attention, i * t, t);
+    }
+    float[] hidden = new float[b * t * h]; // [B, T, H]
+    try (TInt32 idsT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(ids, true, false));
+        TInt32 typesT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(types, true, false));
+        TInt32 attentionT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(attention, true, false));
+        Result r = session.runner()
+            .feed(model.inputs().inputIds(), idsT)
+            .feed(model.inputs().tokenTypeIds(), typesT)
+            .feed(model.inputs().attentionMask(), attentionT)
+            .fetch(model.sequenceOutput())
+            .run()) {
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(hidden, false, false));
+    }
+    List<float[]> vectors = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      float[] mean = new float[h];
+      int tokens = 0;
+      for (int p = 0; p < t; p++) {
+        if (attention[i * t + p] == 1) {
+          tokens++;
+          for (int k = 0; k < h; k++) {
+            mean[k] += hidden[(i * t + p) * h + k];
+          }
+        }
+      }
+      for (int k = 0; k < h; k++) {
+        mean[k] /= tokens;
+      }
+      vectors.add(mean);
+    }
+    return vectors;
   }
 
   private List<Candidate> top(float[] logProbs, int offset, int size, int k) {

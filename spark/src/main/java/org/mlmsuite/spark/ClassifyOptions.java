@@ -1,0 +1,32 @@
+package org.mlmsuite.spark;
+
+import java.io.Serializable;
+
+/**
+ * How {@link MlmSpark#classify} runs.
+ *
+ * @param batchSize rows per forward pass inside a partition (the model also sorts each batch by
+ *     length, so larger batches waste less padding but hold more rows in memory)
+ * @param textPairColumn the column of the second text for a model trained on pairs, or null
+ */
+public record ClassifyOptions(int batchSize, String textPairColumn) implements Serializable {
+  public static final int DEFAULT_BATCH_SIZE = 32;
+
+  public ClassifyOptions {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+  }
+
+  public static ClassifyOptions defaults() {
+    return new ClassifyOptions(DEFAULT_BATCH_SIZE, null);
+  }
+
+  public ClassifyOptions withBatchSize(int size) {
+    return new ClassifyOptions(size, textPairColumn);
+  }
+
+  public ClassifyOptions withTextPairColumn(String column) {
+    return new ClassifyOptions(batchSize, column);
+  }
+}

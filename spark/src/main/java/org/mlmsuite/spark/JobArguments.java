@@ -1,0 +1,118 @@
+package org.mlmsuite.spark;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line of {@link MlmSparkJob}: a task, then {@code --name value} options.
+ *
+ * @param task classify, embed, summarize, translate, or evaluate-classifier (scores against {@code labelColumn})
+ * @param model the model folder (local path on every node, file://, hdfs://, s3a://)
+ * @param input the table to read
+ * @param inputFormat csv, tsv, json (JSON lines) or parquet; from the input's extension when not given
+ * @param textColumn the column holding the text (document, source)
+ * @param textPairColumn classify only: the second text of a pair model, or null
+ * @param output where the result goes (a folder, as Spark writes)
+ * @param outputFormat parquet (default) or csv
+ * @param badRows where rows that cannot be scored go (JSON lines with a {@code reason}); default {@code <output>-bad-rows}
+ * @param batchSize rows per model call
+ * @param partitions repartition the input into this many partitions first; 0: keep the input's
+ * @param labelColumn evaluate-classifier only: the gold label column, else null
+ */
+record JobArguments(String task, String model, String input, String inputFormat, String textColumn,
+    String textPairColumn, String output, String outputFormat, String badRows, int batchSize, int partitions,
+    String labelColumn) {
+  static final String EVALUATE_CLASSIFIER = "evaluate-classifier";
+  static final List<String> TASKS = List.of("classify", "embed", "summarize", "translate", EVALUATE_CLASSIFIER);
+  static final List<String> INPUT_FORMATS = List.of("csv", "tsv", "json", "parquet");
+  static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
+  private static final Set<String> OPTIONS = Set.of("--model", "--input", "--input-format", "--text-column",
+      "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions", "--label-column");
+
+  static final String USAGE = "usage: MlmSparkJob classify|embed|summarize|translate --model PATH --input PATH"
+      + " --text-column NAME --output PATH [--input-format csv|tsv|json|parquet] [--output-format parquet|csv]"
+      + " [--bad-rows PATH] [--batch-size N] [--partitions N] [--text-pair-column NAME]; or"
+      + " MlmSparkJob evaluate-classifier --model PATH --input PATH --text-column NAME --label-column NAME"
+      + " --output PATH (a folder for report.json) [--input-format ...] [--batch-size N] [--partitions N]"
+      + " [--text-pair-column NAME]";
+
+  /** Parses {@code args}; a one-line error naming the option for anything missing or wrong. */
+  static JobArguments parse(String[] args) {
+    if (args.length == 0 || !TASKS.contains(args[0])) {
+      throw new IllegalArgumentException((args.length == 0 ? "no task" : "unknown task '" + args[0] + "'")
+          + "; expected one of " + TASKS);
+    }
+    Map<String, String> given = new HashMap<>();
+    for (int i = 1; i < args.length; i += 2) {
+      if (!OPTIONS.contains(args[i])) {
+        throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      given.put(args[i], args[i + 1]);
+    }
+    String input = required(given, "--input");
+    String output = required(given, "--output");
+    String inputFormat = oneOf(given.getOrDefault("--input-format", formatOf(input)), INPUT_FORMATS, "--input-format");
+    String outputFormat = oneOf(given.getOrDefault("--output-format", "parquet"), OUTPUT_FORMATS, "--output-format");
+    String pair = given.get("--text-pair-column");
+    if (pair != null && !args[0].equals("classify") && !args[0].equals(EVALUATE_CLASSIFIER)) {
+      throw new IllegalArgumentException("--text-pair-column is for classify and " + EVALUATE_CLASSIFIER + " only");
+    }
+    String label = args[0].equals(EVALUATE_CLASSIFIER) ? required(given, "--label-column") : given.get("--label-column");
+    if (label != null && !args[0].equals(EVALUATE_CLASSIFIER)) {
+      throw new IllegalArgumentException("--label-column is for " + EVALUATE_CLASSIFIER + " only");
+    }
+    return new JobArguments(args[0], required(given, "--model"), input, inputFormat, required(given, "--text-column"),
+        pair, output, outputFormat, given.getOrDefault("--bad-rows", output.replaceAll("/+$", "") + "-bad-rows"),
+        positive(given, "--batch-size", ClassifyOptions.DEFAULT_BATCH_SIZE, 1), positive(given, "--partitions", 0, 0),
+        label);
+  }
+
+  private static String required(Map<String, String> given, String option) {
+    String value = given.get(option);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(option + " is required");
+    }
+    return value;
+  }
+
+  private static String oneOf(String value, List<String> allowed, String option) {
+    if (!allowed.contains(value)) {
+      throw new IllegalArgumentException(option + ": '" + value + "' is not one of " + allowed);
+    }
+    return value;
+  }
+
+  private static int positive(Map<String, String> given, String option, int fallback, int minimum) {
+    String value = given.get(option);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= minimum) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // the message below says what is expected
+    }
+    throw new IllegalArgumentException(option + ": expected a whole number >= " + minimum + ", got '" + value + "'");
+  }
+
+  /** csv, tsv, json or parquet from the input's name (.csv, .tsv, .jsonl/.json, .parquet, also gzipped); "unknown" else. */
+  static String formatOf(String path) {
+    String name = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "").replaceAll("\\.gz$", "");
+    if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+      return "tsv";
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".json")) {
+      return "json";
+    }
+    return name.endsWith(".parquet") ? "parquet" : name.endsWith(".csv") ? "csv" : "unknown (give --input-format)";
+  }
+}
