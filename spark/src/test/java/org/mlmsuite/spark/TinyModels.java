@@ -121,7 +121,7 @@ final class TinyModels {
         "train", null);
     Seq2SeqTrainingConfig config = Seq2SeqTrainingConfig.defaults(steps).withBatch(16, 3e-3).withLengths(16, 16)
         .withGeneration(GenerationOptions.greedy(12));
-    new TranslationTraining(m -> {}, TrainingProgress.silent()).run(backbone, train, null, config, dir, false);
+    new TranslationTraining(m -> {}, TrainingProgress.silent()).run(backbone, train, null, config, dir, false, false);
     return dir;
   }
 
