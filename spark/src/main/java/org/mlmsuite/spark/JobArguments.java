@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The command line of {@link MlmSparkJob}: a task, then {@code --name value} options.
  *
- * @param task classify, embed, summarize, translate, or evaluate-classifier (scores against {@code labelColumn})
+ * @param task classify, embed, summarize, translate; or evaluate-classifier, evaluate-translator,
+ *     evaluate-summarizer (score the model against {@code goldColumn})
  * @param model the model folder (local path on every node, file://, hdfs://, s3a://)
  * @param input the table to read
  * @param inputFormat csv, tsv, json (JSON lines) or parquet; from the input's extension when not given
@@ -20,24 +21,32 @@ import java.util.Set;
  * @param badRows where rows that cannot be scored go (JSON lines with a {@code reason}); default {@code <output>-bad-rows}
  * @param batchSize rows per model call
  * @param partitions repartition the input into this many partitions first; 0: keep the input's
- * @param labelColumn evaluate-classifier only: the gold label column, else null
+ * @param goldColumn evaluations only: the gold label ({@code --label-column}) or reference
+ *     ({@code --reference-column}: a string, or for summaries an array of strings in JSON lines/Parquet); else null
  */
 record JobArguments(String task, String model, String input, String inputFormat, String textColumn,
     String textPairColumn, String output, String outputFormat, String badRows, int batchSize, int partitions,
-    String labelColumn) {
+    String goldColumn) {
   static final String EVALUATE_CLASSIFIER = "evaluate-classifier";
-  static final List<String> TASKS = List.of("classify", "embed", "summarize", "translate", EVALUATE_CLASSIFIER);
+  static final String EVALUATE_TRANSLATOR = "evaluate-translator";
+  static final String EVALUATE_SUMMARIZER = "evaluate-summarizer";
+  static final List<String> EVALUATIONS = List.of(EVALUATE_CLASSIFIER, EVALUATE_TRANSLATOR, EVALUATE_SUMMARIZER);
+  static final List<String> TASKS = List.of("classify", "embed", "summarize", "translate", EVALUATE_CLASSIFIER,
+      EVALUATE_TRANSLATOR, EVALUATE_SUMMARIZER);
   static final List<String> INPUT_FORMATS = List.of("csv", "tsv", "json", "parquet");
   static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
   private static final Set<String> OPTIONS = Set.of("--model", "--input", "--input-format", "--text-column",
-      "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions", "--label-column");
+      "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions", "--label-column",
+      "--reference-column");
 
   static final String USAGE = "usage: MlmSparkJob classify|embed|summarize|translate --model PATH --input PATH"
       + " --text-column NAME --output PATH [--input-format csv|tsv|json|parquet] [--output-format parquet|csv]"
       + " [--bad-rows PATH] [--batch-size N] [--partitions N] [--text-pair-column NAME]; or"
       + " MlmSparkJob evaluate-classifier --model PATH --input PATH --text-column NAME --label-column NAME"
       + " --output PATH (a folder for report.json) [--input-format ...] [--batch-size N] [--partitions N]"
-      + " [--text-pair-column NAME]";
+      + " [--text-pair-column NAME]; or MlmSparkJob evaluate-translator|evaluate-summarizer --model PATH --input PATH"
+      + " --text-column NAME --reference-column NAME --output PATH [--input-format ...] [--batch-size N]"
+      + " [--partitions N]";
 
   /** Parses {@code args}; a one-line error naming the option for anything missing or wrong. */
   static JobArguments parse(String[] args) {
@@ -63,14 +72,24 @@ record JobArguments(String task, String model, String input, String inputFormat,
     if (pair != null && !args[0].equals("classify") && !args[0].equals(EVALUATE_CLASSIFIER)) {
       throw new IllegalArgumentException("--text-pair-column is for classify and " + EVALUATE_CLASSIFIER + " only");
     }
-    String label = args[0].equals(EVALUATE_CLASSIFIER) ? required(given, "--label-column") : given.get("--label-column");
-    if (label != null && !args[0].equals(EVALUATE_CLASSIFIER)) {
-      throw new IllegalArgumentException("--label-column is for " + EVALUATE_CLASSIFIER + " only");
-    }
+    String gold = goldColumn(args[0], given);
     return new JobArguments(args[0], required(given, "--model"), input, inputFormat, required(given, "--text-column"),
         pair, output, outputFormat, given.getOrDefault("--bad-rows", output.replaceAll("/+$", "") + "-bad-rows"),
         positive(given, "--batch-size", ClassifyOptions.DEFAULT_BATCH_SIZE, 1), positive(given, "--partitions", 0, 0),
-        label);
+        gold);
+  }
+
+  /** --label-column for evaluate-classifier, --reference-column for the other evaluations, neither for the rest. */
+  private static String goldColumn(String task, Map<String, String> given) {
+    String option = task.equals(EVALUATE_CLASSIFIER) ? "--label-column"
+        : EVALUATIONS.contains(task) ? "--reference-column" : null;
+    for (String gold : List.of("--label-column", "--reference-column")) {
+      if (given.containsKey(gold) && !gold.equals(option)) {
+        throw new IllegalArgumentException(gold + " is for " + (gold.equals("--label-column") ? EVALUATE_CLASSIFIER
+            : EVALUATE_TRANSLATOR + " and " + EVALUATE_SUMMARIZER) + " only");
+      }
+    }
+    return option == null ? null : required(given, option);
   }
 
   private static String required(Map<String, String> given, String option) {

@@ -176,6 +176,13 @@ public final class MlmSpark {
     return RougeScoresJob.run(df, summaryColumn, referenceColumn);
   }
 
+  /** Summarizes {@code documentColumn} with the model's default options, then {@link #scoreSummaries} against {@code referenceColumn}. */
+  public static RougeEvaluator.Result evaluateSummarizer(Dataset<Row> df, String modelPath, String documentColumn,
+      String referenceColumn, int batchSize) {
+    ResultSchema.column(df.schema(), referenceColumn, "reference");
+    return scoreSummaries(summarize(df, modelPath, documentColumn, batchSize), TextTask.SUMMARIZE.column(), referenceColumn);
+  }
+
   static ClassifierInfo classifierInfo(Dataset<Row> df, String modelPath) {
     Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
     return classifierInfo(ModelLocation.of(modelPath, hadoop), hadoop);

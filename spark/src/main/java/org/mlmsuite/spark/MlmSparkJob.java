@@ -6,10 +6,14 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -22,6 +26,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mlmsuite.eval.classification.ClassificationReport;
+import org.mlmsuite.eval.rouge.RougeAggregate;
+import org.mlmsuite.eval.rouge.RougeEvaluator;
+import org.mlmsuite.eval.rouge.RougeType;
+import org.mlmsuite.summarization.SummaryEvaluation;
 
 /**
  * The {@code spark-submit} entry: reads a table (CSV, TSV, JSON lines, Parquet), runs one task of
@@ -67,8 +75,8 @@ public final class MlmSparkJob {
     }
     SparkSession spark = SparkSession.builder().appName("mlm-spark " + arguments.task()).getOrCreate();
     try {
-      System.out.println(arguments.task().equals(JobArguments.EVALUATE_CLASSIFIER)
-          ? evaluateClassifier(spark, arguments) : run(spark, arguments).lines());
+      System.out.println(JobArguments.EVALUATIONS.contains(arguments.task())
+          ? evaluate(spark, arguments) : run(spark, arguments).lines());
     } catch (IllegalArgumentException e) {
       System.err.println("mlm-spark: " + e.getMessage());
       spark.stop();
@@ -108,19 +116,23 @@ public final class MlmSparkJob {
   }
 
   /**
-   * Scores the classifier over the labeled input ({@link MlmSpark#evaluateClassifier}), writes the
-   * whole {@code ClassificationReport} as {@code <output>/report.json} and returns the headline:
-   * accuracy, macro-F1, weighted F1, MCC, as {@code mlm classify eval} prints them. Bad rows are
-   * errors here, as in the single-machine evaluation.
+   * Scores a model over the input against its gold column and writes the whole report as
+   * {@code <output>/report.json}; returns the headline as the single-machine command prints it.
+   * evaluate-classifier: {@link MlmSpark#evaluateClassifier} (samples, accuracy, macro/weighted
+   * F1, MCC, as {@code mlm classify eval}); evaluate-translator: {@link MlmSpark#evaluateTranslation}
+   * (corpus BLEU and chrF2 with their signatures, as {@code mlm translate eval}); evaluate-summarizer:
+   * {@link MlmSpark#evaluateSummarizer} (ROUGE-1/2/L/Lsum F1 x 100 with 95% bootstrap intervals,
+   * as {@code mlm summarize eval}). Bad rows are errors here, as in the single-machine evaluations.
    */
-  public static String evaluateClassifier(SparkSession spark, JobArguments a) {
+  public static String evaluate(SparkSession spark, JobArguments a) {
     requireAbsent(spark, a.output(), "--output");
     Dataset<Row> input = read(spark, a);
     // the reason column reads the text column too: Spark refuses a query of the corrupt-record column alone
     long unscorable = input.withColumn(REASON, reason(input, a)).filter(col(REASON).isNotNull()).count();
     if (unscorable > 0) {
       throw new IllegalArgumentException(a.input() + ": " + unscorable + " rows are malformed or have an empty text;"
-          + " an evaluation scores every row (classify writes such rows aside)");
+          + " an evaluation scores every row (" + a.task().substring("evaluate-".length())
+          + " jobs write such rows aside)");
     }
     if (Arrays.asList(input.columns()).contains(CORRUPT_RECORD)) {
       input = input.drop(CORRUPT_RECORD);
@@ -128,17 +140,49 @@ public final class MlmSparkJob {
     if (a.partitions() > 0) {
       input = input.repartition(a.partitions());
     }
-    ClassificationReport report = MlmSpark.evaluateClassifier(input, a.model(), a.textColumn(), a.labelColumn(),
-        new ClassifyOptions(a.batchSize(), a.textPairColumn()));
     Path file = new Path(a.output(), "report.json");
+    return switch (a.task()) {
+      case JobArguments.EVALUATE_CLASSIFIER -> {
+        ClassificationReport report = MlmSpark.evaluateClassifier(input, a.model(), a.textColumn(), a.goldColumn(),
+            new ClassifyOptions(a.batchSize(), a.textPairColumn()));
+        writeJson(spark, file, report);
+        yield String.format(Locale.ROOT, "samples: %d%naccuracy: %.4f%nmacro_f1: %.4f%nweighted_f1: %.4f%n"
+            + "mcc: %.4f%nreport: %s", report.samples(), report.accuracy(), report.macro().f1(),
+            report.weighted().f1(), report.matthewsCorrelation(), file);
+      }
+      case JobArguments.EVALUATE_TRANSLATOR -> {
+        TranslationScores scores = MlmSpark.evaluateTranslation(input, a.model(), a.textColumn(), a.goldColumn(),
+            a.batchSize());
+        writeJson(spark, file, scores);
+        yield String.format(Locale.ROOT, "segments: %d%nBLEU: %.2f%nchrF2: %.2f%nBLEU signature: %s%n"
+            + "chrF signature: %s%nreport: %s", scores.segments(), scores.bleu().score(), scores.chrf().score(),
+            scores.bleu().signature(), scores.chrf().signature(), file);
+      }
+      case JobArguments.EVALUATE_SUMMARIZER -> {
+        RougeEvaluator.Result result = MlmSpark.evaluateSummarizer(input, a.model(), a.textColumn(), a.goldColumn(),
+            a.batchSize());
+        Map<String, RougeAggregate> corpus = new LinkedHashMap<>();
+        StringBuilder headline = new StringBuilder(String.format(Locale.ROOT, "documents: %d%n",
+            result.perExample().size()));
+        for (RougeType type : SummaryEvaluation.TYPES) {
+          RougeAggregate aggregate = result.corpus().get(type);
+          corpus.put(type.name(), aggregate);
+          headline.append(String.format(Locale.ROOT, "%s: %.2f (95%% CI %.2f-%.2f)%n", type.name(),
+              100 * aggregate.mean().fmeasure(), 100 * aggregate.low().fmeasure(), 100 * aggregate.high().fmeasure()));
+        }
+        writeJson(spark, file, Map.of("documents", result.perExample().size(), "corpus", corpus));
+        yield headline.append("report: ").append(file).toString();
+      }
+      default -> throw new IllegalArgumentException("not an evaluation: '" + a.task() + "'");
+    };
+  }
+
+  private static void writeJson(SparkSession spark, Path file, Object value) {
     try (var out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, false)) {
-      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue((java.io.OutputStream) out, report);
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue((OutputStream) out, value);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return String.format(Locale.ROOT, "samples: %d%naccuracy: %.4f%nmacro_f1: %.4f%nweighted_f1: %.4f%nmcc: %.4f%n"
-        + "report: %s", report.samples(), report.accuracy(), report.macro().f1(), report.weighted().f1(),
-        report.matthewsCorrelation(), file);
   }
 
   /** Null for a row the task can score; else why not. */

@@ -91,7 +91,7 @@ class MlmSparkJobTest {
     reviews.forEach(r -> tsv.append(r[0]).append('\t').append(r[1]).append('\n'));
     Path input = Files.writeString(tmp.resolve("labeled.tsv"), tsv);
     String output = tmp.resolve("eval").toString();
-    String headline = MlmSparkJob.evaluateClassifier(spark, args("evaluate-classifier", "--model", model.toString(),
+    String headline = MlmSparkJob.evaluate(spark, args("evaluate-classifier", "--model", model.toString(),
         "--input", input.toString(), "--text-column", "review", "--label-column", "sentiment", "--output", output));
     var expected = MlmSpark.evaluateClassifier(MlmSparkJob.read(spark, args("evaluate-classifier", "--model",
         model.toString(), "--input", input.toString(), "--text-column", "review", "--label-column", "sentiment",
@@ -104,14 +104,66 @@ class MlmSparkJobTest {
   }
 
   @Test
+  void evaluateTranslatorPrintsAndWritesTheScoresOfMlmSparkEvaluateTranslation() throws IOException {
+    Path translator = TinyModels.translator();
+    StringBuilder tsv = new StringBuilder("source\treference\n");
+    for (String[] row : TinyModels.reviews(24, 31)) {
+      List<String> reversed = new java.util.ArrayList<>(List.of(row[0].split(" ")));
+      java.util.Collections.reverse(reversed);
+      tsv.append(row[0]).append('\t').append(String.join(" ", reversed)).append('\n');
+    }
+    Path input = Files.writeString(tmp.resolve("pairs.tsv"), tsv);
+    String[] job = {"evaluate-translator", "--model", translator.toString(), "--input", input.toString(),
+        "--text-column", "source", "--reference-column", "reference", "--output", tmp.resolve("mt").toString(),
+        "--partitions", "3"};
+    String headline = MlmSparkJob.evaluate(spark, args(job));
+    TranslationScores expected = MlmSpark.evaluateTranslation(MlmSparkJob.read(spark, args(job))
+        .drop(MlmSparkJob.CORRUPT_RECORD), translator.toString(), "source", "reference", ClassifyOptions.DEFAULT_BATCH_SIZE);
+    assertTrue(headline.startsWith(String.format(java.util.Locale.ROOT, "segments: 24%nBLEU: %.2f%nchrF2: %.2f%n",
+        expected.bleu().score(), expected.chrf().score())), headline);
+    var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("mt/report.json").toFile());
+    assertEquals(expected.bleu().score(), written.get("bleu").get("score").asDouble());
+    assertEquals(expected.chrf().score(), written.get("chrf").get("score").asDouble());
+  }
+
+  @Test
+  void evaluateSummarizerScoresEveryReferenceOfAJsonArray() throws IOException {
+    Path summarizer = TinyModels.summarizer();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    List<String> documents = TinyModels.documents(12, 41);
+    for (String document : documents) {
+      List<String> references = document.lines().limit(2).toList();
+      lines.append(json.writeValueAsString(Map.of("dialogue", document, "summaries", references))).append('\n');
+    }
+    Path input = Files.writeString(tmp.resolve("dialogues.jsonl"), lines);
+    String[] job = {"evaluate-summarizer", "--model", summarizer.toString(), "--input", input.toString(),
+        "--text-column", "dialogue", "--reference-column", "summaries", "--output", tmp.resolve("sum").toString()};
+    String headline = MlmSparkJob.evaluate(spark, args(job));
+    var expected = MlmSpark.evaluateSummarizer(MlmSparkJob.read(spark, args(job)), summarizer.toString(), "dialogue",
+        "summaries", ClassifyOptions.DEFAULT_BATCH_SIZE).corpus().get(org.mlmsuite.eval.rouge.RougeType.ROUGE_1);
+    assertTrue(headline.startsWith(String.format(java.util.Locale.ROOT, "documents: 12%nrouge1: %.2f (95%% CI %.2f-%.2f)",
+        100 * expected.mean().fmeasure(), 100 * expected.low().fmeasure(), 100 * expected.high().fmeasure())), headline);
+    assertTrue(expected.mean().fmeasure() > 0, "a first-line summarizer overlaps its two-line references");
+    var written = json.readTree(tmp.resolve("sum/report.json").toFile());
+    assertEquals(expected.mean().fmeasure(), written.get("corpus").get("rouge1").get("mean").get("fmeasure").asDouble());
+  }
+
+  @Test
   void argumentAndPathErrorsAreOneLine() throws IOException {
-    assertEquals("unknown task 'score'; expected one of [classify, embed, summarize, translate, evaluate-classifier]",
+    assertEquals("unknown task 'score'; expected one of [classify, embed, summarize, translate, evaluate-classifier,"
+        + " evaluate-translator, evaluate-summarizer]",
         assertThrows(IllegalArgumentException.class, () -> args("score")).getMessage());
     assertEquals("--model is required", assertThrows(IllegalArgumentException.class,
         () -> args("classify", "--input", "a.csv", "--text-column", "t", "--output", "o")).getMessage());
     assertEquals("--input-format: 'unknown (give --input-format)' is not one of [csv, tsv, json, parquet]",
         assertThrows(IllegalArgumentException.class, () -> args("classify", "--model", "m", "--input", "a.txt",
             "--text-column", "t", "--output", "o")).getMessage());
+    assertEquals("--reference-column is required", assertThrows(IllegalArgumentException.class, () -> args(
+        "evaluate-translator", "--model", "m", "--input", "a.csv", "--text-column", "t", "--output", "o")).getMessage());
+    assertEquals("--label-column is for evaluate-classifier only", assertThrows(IllegalArgumentException.class,
+        () -> args("evaluate-summarizer", "--model", "m", "--input", "a.csv", "--text-column", "t",
+            "--reference-column", "r", "--label-column", "l", "--output", "o")).getMessage());
     assertEquals("--label-column is required", assertThrows(IllegalArgumentException.class, () -> args(
         "evaluate-classifier", "--model", "m", "--input", "a.csv", "--text-column", "t", "--output", "o")).getMessage());
     Path existing = Files.createDirectories(tmp.resolve("exists"));
