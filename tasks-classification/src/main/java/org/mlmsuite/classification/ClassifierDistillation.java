@@ -127,9 +127,55 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
       }
     }
 
+    /**
+     * Reads {@code data} (as {@code mlm classify train} does) and the {@code unlabeled} file (one
+     * text per line, blank lines skipped; for a pair teacher two tab-separated texts; null: none)
+     * into the run distilling {@code teacher} into {@code student} at {@code output}.
+     */
+    public static Request of(Path teacher, ClassifierTrainingData data, Path unlabeled, Student student,
+        Settings distillation, ClassifierTrainingConfig config, Path output, boolean resume, boolean overwrite) {
+      ClassifierTraining.Request read = data.request(teacher, config, output, resume, overwrite);
+      boolean pairs = ModelDirectory.open(teacher, ClassifierInfo.KIND)
+          .read(ClassifierInfo.FILE_NAME, ClassifierInfo.class).pairs();
+      return new Request(teacher, read.train(), read.dev(),
+          unlabeled == null ? List.of() : readUnlabeled(unlabeled, pairs), read.trainDescription(),
+          read.trainSource(), read.devDescription(), unlabeled == null ? null : unlabeled.toString(),
+          read.columns(), student, distillation, config, output, null, resume, overwrite);
+    }
+
     public Path work() {
       return workFolder != null ? workFolder : output.resolveSibling(output.getFileName() + ".distill");
     }
+  }
+
+  /** One text per non-blank line; for pairs, two tab-separated texts (else one line naming file:line). */
+  static List<TeacherOutputs.Input> readUnlabeled(Path file, boolean pairs) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IllegalArgumentException(file + ": not UTF-8 text", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+    List<TeacherOutputs.Input> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!pairs) {
+        out.add(new TeacherOutputs.Input(line.strip(), null));
+        continue;
+      }
+      String[] texts = line.split("\t", -1);
+      if (texts.length != 2 || texts[0].isBlank() || texts[1].isBlank()) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": the teacher classifies text pairs; expected "
+            + "two tab-separated texts, got " + texts.length + " field(s)");
+      }
+      out.add(new TeacherOutputs.Input(texts[0].strip(), texts[1].strip()));
+    }
+    return out;
   }
 
   /** The student as trained, and the transfer set the teacher labeled. */
