@@ -117,6 +117,14 @@ class ClassifierDistillationTest {
         .run(request(rows(8, 2, 3), unlabeled, studentConfig(2), tmp.resolve("again")));
     assertEquals(0, again.teacherBatches());
     assertEquals(distilled.teacherCache(), again.teacherCache());
+    ClassifierDistillation.Request more = request(rows(8, 2, 3), unlabeled, studentConfig(4), tmp.resolve("again"));
+    ClassifierDistillation.Result resumed = new ClassifierDistillation(m -> {}, TrainingProgress.silent())
+        .run(new ClassifierDistillation.Request(more.teacher(), more.train(), more.dev(), more.unlabeled(),
+            more.trainDescription(), more.trainSource(), more.devDescription(), more.unlabeledDescription(),
+            more.columns(), more.student(), more.distillation(), more.config(), more.output(), more.workFolder(),
+            true, false));
+    assertEquals(4, resumed.student().summary().step(), "more steps extend a resumed run");
+    assertEquals(0, resumed.teacherBatches());
     ClassifierDistillation.Result otherTexts = new ClassifierDistillation(m -> {}, TrainingProgress.silent())
         .run(request(rows(8, 2, 3), unlabeled.subList(0, 100), studentConfig(2), tmp.resolve("other")));
     assertTrue(otherTexts.teacherBatches() > 0, "other texts, another cache entry");
