@@ -208,6 +208,8 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
     for (LabeledText t : request.train()) {
       labels.indexOf(t); // an unknown label names file:line before any work
     }
+    // --out is checked before the work folder gets a student backbone or teacher outputs
+    OutputFolder.claim(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite(), request.teacher());
 
     Path studentBackbone = studentBackbone(request, teacherDir.tokenizer());
     FineTuningRun run = FineTuningRun.open(studentBackbone, cfg.maxLength(), "--max-length", cfg.noPretraining(),

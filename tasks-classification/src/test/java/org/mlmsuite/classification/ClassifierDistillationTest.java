@@ -152,4 +152,18 @@ class ClassifierDistillationTest {
     assertTrue(e.getMessage().startsWith("few.csv:7: unknown label 'meh'"), e.getMessage());
     assertTrue(!Files.exists(tmp.resolve("bad")));
   }
+
+  @Test
+  void anOccupiedOutIsRefusedBeforeTheWorkFolderIsWritten() throws java.io.IOException {
+    Path occupied = Files.createDirectories(tmp.resolve("occupied"));
+    Files.writeString(occupied.resolve("notes.txt"), "mine");
+    ClassifierDistillation.Request r = request(rows(4, 2, 9), List.of(), studentConfig(2), occupied);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ClassifierDistillation(m -> {}, TrainingProgress.silent()).run(new ClassifierDistillation.Request(
+            r.teacher(), r.train(), r.dev(), r.unlabeled(), r.trainDescription(), r.trainSource(), r.devDescription(),
+            r.unlabeledDescription(), r.columns(), r.student(), r.distillation(), r.config(), occupied, null, false,
+            false)));
+    assertTrue(e.getMessage().startsWith(occupied + " is not empty (notes.txt)"), e.getMessage());
+    assertTrue(!Files.exists(tmp.resolve("occupied.distill")));
+  }
 }
