@@ -86,6 +86,7 @@ public final class ClassifyCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ColumnOptions columns;
+    @Mixin ClassifierTrainingOptions training;
 
     @Option(names = "--backbone", required = true, description = "Backbone model directory (kind 'backbone').")
     Path backbone;
@@ -99,21 +100,6 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--out", required = true, description = "Classifier directory to write (also holds the resumable run).")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
-    long steps;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Examples per step (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay.")
-    double lr;
-
-    @Option(names = "--max-length", defaultValue = "128", description = "Tokens per example incl. [CLS]/[SEP]; longer inputs are truncated (default ${DEFAULT-VALUE}).")
-    int maxLength;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for init, data order and dropout (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--freeze-backbone", description = "Train only the head (classifier.*, and the pooler if the backbone has none).")
     boolean freeze;
 
@@ -123,31 +109,13 @@ public final class ClassifyCommand implements Runnable {
     @Option(names = "--class-weights", defaultValue = "none", description = "none or balanced (n / (classes * count), for imbalanced data).")
     String classWeights;
 
-    @Option(names = "--eval-every", defaultValue = "0", description = "Steps between dev evaluations (default: only at the end).")
-    int evalEvery;
-
-    @Option(names = "--patience", defaultValue = "0", description = "Stop after this many dev evaluations without improvement (0: never stop early).")
-    int patience;
-
-    @Option(names = "--metric", defaultValue = "accuracy", description = "Dev metric for early stopping and the best checkpoint: accuracy or macro_f1.")
-    String metric;
-
     @Option(names = "--max-train-examples", defaultValue = "0", description = "Train on a seeded random sample of this many examples (0: all).")
     int maxTrainExamples;
-
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Steps between resumable checkpoints (0: at the end, and at each new best).")
-    int checkpointEvery;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.")
-    boolean resume;
-
-    @Option(names = "--overwrite", description = "Replace a finished model of the same kind in --out (atomically: the old one stays until the new one is complete).")
-    boolean overwrite;
 
     @Override
     public Integer call() {
       CommandOutput.print(spec, new ClassifierTraining(messagesTo(spec.commandLine().getErr()),
-          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, resume, overwrite)).text());
+          TrainingProgress.toStderr()).run(data().request(backbone, config(), out, training.resume, training.overwrite)).text());
       return 0;
     }
 
@@ -156,9 +124,7 @@ public final class ClassifyCommand implements Runnable {
     }
 
     ClassifierTrainingConfig config() {
-      return ClassifierTrainingConfig.defaults(steps).withLearningRate(lr).withBatch(batchSize, maxLength)
-          .withSeed(seed).withBackbone(freeze, noPretraining).withClassWeights(ClassWeights.parse(classWeights))
-          .withEvaluation(evalEvery, patience, metric).withCheckpointEvery(checkpointEvery);
+      return training.config().withBackbone(freeze, noPretraining).withClassWeights(ClassWeights.parse(classWeights));
     }
   }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         BackboneCommand.class,
         FillMaskCommand.class,
         ClassifyCommand.class,
+        DistillCommand.class,
         TranslateCommand.class,
         SummarizeCommand.class,
         BenchCommand.class,

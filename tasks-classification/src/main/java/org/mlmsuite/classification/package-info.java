@@ -12,6 +12,11 @@
  *       {@link org.mlmsuite.classification.ClassifierTraining} (its request read from data names by
  *       {@link org.mlmsuite.classification.ClassifierTrainingData}), {@link
  *       org.mlmsuite.classification.ClassifierInfo} ({@code classifier.json}).
+ *   <li>Distillation ({@code mlm distill}): {@link
+ *       org.mlmsuite.classification.ClassifierDistillation} trains a small student through the same
+ *       run on a teacher's {@link org.mlmsuite.classification.SoftTargetLoss soft targets}, over
+ *       {@link org.mlmsuite.classification.TextAugmentation augmented} text whose {@link
+ *       org.mlmsuite.classification.TeacherOutputs teacher outputs} are cached.
  *   <li>Harness: {@link org.mlmsuite.classification.ClassifierEvaluation} (scores, report; {@code
  *       run} is all of {@code classify eval}) and {@link org.mlmsuite.classification.DoccatBaseline}
  *       (OpenNLP maxent, bag of words + bigrams).
