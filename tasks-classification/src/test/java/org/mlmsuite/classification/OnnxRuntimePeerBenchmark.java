@@ -60,9 +60,10 @@ import org.tensorflow.types.TFloat32;
  * depend on trained values). Its weights go to PyTorch through safetensors; the ORT and TF logits
  * must agree within {@code mlm.benchmark.tolerance} (max abs) on every sentence.
  *
- * <p>Timed, interleaved so load from other processes hits all alike: batched (sentences sorted by
- * length, batches of 32 padded to their longest; tokenizing included), one warm-up pass and
- * {@code passes} timed passes, median sentences/s; single sentence, 50 warm-up calls then one call
+ * <p>Timed, interleaved so load from other processes hits all alike, tokenizing included: batched
+ * (calls of 32 texts in data order, each padded to its longest), and whole list (one call on all
+ * texts, sorted by length into batches of 32, as {@link TextClassifier#predictBatch} does), each
+ * one warm-up pass and {@code passes} timed passes, median sentences/s; single sentence, 50 warm-up calls then one call
  * per text over the first {@code singles} texts, p50/p99. Off by default; run by {@code
  * bench/inference-speed.sh}, or: {@code mvn -B -q -o -pl tasks-classification -am verify
  * -Dtest=OnnxRuntimePeerBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmlm.benchmark=true
@@ -94,7 +95,8 @@ class OnnxRuntimePeerBenchmark {
     int passes = Integer.getInteger("mlm.benchmark.passes", 3);
     int singleCount = Integer.getInteger("mlm.benchmark.singles", 500);
     double tolerance = Double.parseDouble(System.getProperty("mlm.benchmark.tolerance", "1e-4"));
-    List<String> tfThreads = List.of(System.getProperty("mlm.benchmark.tfThreads", "1:1,2:1").split(","));
+    List<String> tfThreads = Arrays.stream(System.getProperty("mlm.benchmark.tfThreads", "1:1,2:1").split(","))
+        .filter(t -> !t.isBlank()).toList();
     List<String> ortThreads = List.of(System.getProperty("mlm.benchmark.ortThreads", "0").split(","));
     List<String> texts = LabeledData.read(data, "test", TextColumns.catalog(), null, null).examples().stream()
         .map(LabeledText::text).toList();
@@ -147,14 +149,21 @@ class OnnxRuntimePeerBenchmark {
       }
       out.put("max_abs_diff_over_all_texts", agreement);
 
+      // chunks: predictBatch on 32 texts at a time in data order (each batch padded to its longest);
+      // whole list: one predictBatch on all texts, which sorts them by length into batches of 32
       Map<String, List<Double>> passSeconds = new LinkedHashMap<>();
+      Map<String, List<Double>> wholeListSeconds = new LinkedHashMap<>();
       runners.keySet().forEach(k -> passSeconds.put(k, new ArrayList<>()));
+      runners.keySet().forEach(k -> wholeListSeconds.put(k, new ArrayList<>()));
       for (int pass = -1; pass < passes; pass++) {
         for (var e : runners.entrySet()) {
           long start = System.nanoTime();
           assertEquals(texts.size(), batched(e.getValue(), texts).length);
+          long middle = System.nanoTime();
+          assertEquals(texts.size(), e.getValue().run(texts).length);
           if (pass >= 0) {
-            passSeconds.get(e.getKey()).add((System.nanoTime() - start) / 1e9);
+            passSeconds.get(e.getKey()).add((middle - start) / 1e9);
+            wholeListSeconds.get(e.getKey()).add((System.nanoTime() - middle) / 1e9);
           }
         }
       }
@@ -179,8 +188,11 @@ class OnnxRuntimePeerBenchmark {
         double[] ms = singleMs.get(name).clone();
         Arrays.sort(ms);
         Map<String, Object> r = new LinkedHashMap<>();
+        double[] wholeList = wholeListSeconds.get(name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
         r.put("pass_seconds", passSeconds.get(name));
         r.put("batched_sentences_per_s", texts.size() / seconds[seconds.length / 2]);
+        r.put("whole_list_pass_seconds", wholeListSeconds.get(name));
+        r.put("whole_list_sentences_per_s", texts.size() / wholeList[wholeList.length / 2]);
         r.put("single_p50_ms", ms[ms.length / 2]);
         r.put("single_p90_ms", ms[(int) (ms.length * 0.9)]);
         r.put("single_p99_ms", ms[(int) (ms.length * 0.99)]);
@@ -369,13 +381,26 @@ class OnnxRuntimePeerBenchmark {
       this.encoder = encoder;
     }
 
+    /** As {@link ProbabilityRunner}: sorted by length into batches of {@link #BATCH}, results in input order. */
     @Override
     public float[][] run(List<String> texts) {
-      List<EncodedExample> batch = new ArrayList<>(texts.size());
-      for (String t : texts) {
-        batch.add(encoder.encode(t, null));
+      List<EncodedExample> encoded = texts.stream().map(t -> encoder.encode(t, null)).toList();
+      Integer[] order = new Integer[encoded.size()];
+      Arrays.setAll(order, i -> i);
+      Arrays.sort(order, java.util.Comparator.comparingInt(i -> encoded.get(i).length()));
+      float[][] out = new float[encoded.size()][];
+      for (int from = 0; from < order.length; from += BATCH) {
+        int to = Math.min(order.length, from + BATCH);
+        List<EncodedExample> batch = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+          batch.add(encoded.get(order[k]));
+        }
+        float[][] logits = logits(batch);
+        for (int k = from; k < to; k++) {
+          out[order[k]] = logits[k - from];
+        }
       }
-      return logits(batch);
+      return out;
     }
 
     abstract float[][] logits(List<EncodedExample> batch);
