@@ -60,7 +60,8 @@ import org.tensorflow.types.TFloat32;
  * depend on trained values). Its weights go to PyTorch through safetensors; the ORT and TF logits
  * must agree within {@code mlm.benchmark.tolerance} (max abs) on every sentence.
  *
- * <p>Timed, interleaved so load from other processes hits all alike, tokenizing included: batched
+ * <p>Timed, interleaved so load from other processes hits all alike (the order rotates each round,
+ * so no runner always follows the same one), tokenizing included: batched
  * (calls of 32 texts in data order, each padded to its longest), and whole list (one call on all
  * texts, sorted by length into batches of 32, as {@link TextClassifier#predictBatch} does), each
  * one warm-up pass and {@code passes} timed passes, median sentences/s; single sentence, 50 warm-up calls then one call
@@ -98,8 +99,9 @@ class OnnxRuntimePeerBenchmark {
     List<String> tfThreads = Arrays.stream(System.getProperty("mlm.benchmark.tfThreads", "1:1,2:1").split(","))
         .filter(t -> !t.isBlank()).toList();
     List<String> ortThreads = List.of(System.getProperty("mlm.benchmark.ortThreads", "0").split(","));
+    int limit = Integer.getInteger("mlm.benchmark.limit", Integer.MAX_VALUE);
     List<String> texts = LabeledData.read(data, "test", TextColumns.catalog(), null, null).examples().stream()
-        .map(LabeledText::text).toList();
+        .map(LabeledText::text).limit(limit).toList();
 
     String modelProperty = System.getProperty("mlm.benchmark.model");
     Path model = modelProperty != null ? Path.of(modelProperty) : standIn(tmp.resolve("classifier"), backbone);
@@ -156,14 +158,15 @@ class OnnxRuntimePeerBenchmark {
       runners.keySet().forEach(k -> passSeconds.put(k, new ArrayList<>()));
       runners.keySet().forEach(k -> wholeListSeconds.put(k, new ArrayList<>()));
       for (int pass = -1; pass < passes; pass++) {
-        for (var e : runners.entrySet()) {
+        for (String name : rotated(runners.keySet(), pass + 1)) {
+          Runner runner = runners.get(name);
           long start = System.nanoTime();
-          assertEquals(texts.size(), batched(e.getValue(), texts).length);
+          assertEquals(texts.size(), batched(runner, texts).length);
           long middle = System.nanoTime();
-          assertEquals(texts.size(), e.getValue().run(texts).length);
+          assertEquals(texts.size(), runner.run(texts).length);
           if (pass >= 0) {
-            passSeconds.get(e.getKey()).add((middle - start) / 1e9);
-            wholeListSeconds.get(e.getKey()).add((System.nanoTime() - middle) / 1e9);
+            passSeconds.get(name).add((middle - start) / 1e9);
+            wholeListSeconds.get(name).add((System.nanoTime() - middle) / 1e9);
           }
         }
       }
@@ -172,11 +175,11 @@ class OnnxRuntimePeerBenchmark {
       runners.keySet().forEach(k -> singleMs.put(k, new double[singles.size()]));
       for (int i = -50; i < singles.size(); i++) {
         String text = singles.get(Math.floorMod(i, singles.size()));
-        for (var e : runners.entrySet()) {
+        for (String name : rotated(runners.keySet(), i + 50)) {
           long start = System.nanoTime();
-          float[][] scores = e.getValue().run(List.of(text));
+          float[][] scores = runners.get(name).run(List.of(text));
           if (i >= 0) {
-            singleMs.get(e.getKey())[i] = (System.nanoTime() - start) / 1e6;
+            singleMs.get(name)[i] = (System.nanoTime() - start) / 1e6;
           }
           assertEquals(labels, scores[0].length);
         }
@@ -210,6 +213,7 @@ class OnnxRuntimePeerBenchmark {
     report.put("max_length", info.maxLength());
     report.put("data", data);
     report.put("texts", texts.size());
+    report.put("first_texts_only", limit < Integer.MAX_VALUE);
     report.put("mean_tokens", texts.stream().mapToInt(t -> encoder.encode(t, null).length()).average().orElse(0));
     report.put("batch", BATCH);
     report.put("timed_passes", passes);
@@ -321,6 +325,13 @@ class OnnxRuntimePeerBenchmark {
 
   private static Built built(ClassifierGraph g) {
     return new Built(g.inputs(), g.logits());
+  }
+
+  /** The names, starting at the {@code round}-th (mod size): each runner in turn follows each other one. */
+  private static List<String> rotated(java.util.Set<String> names, int round) {
+    List<String> out = new ArrayList<>(names);
+    java.util.Collections.rotate(out, -(round % out.size()));
+    return out;
   }
 
   /** All texts in chunks of {@link #BATCH}, in order. */
