@@ -6,13 +6,13 @@
 # Knobs: BACKBONE=tiny|base (random-weight stand-in: tiny preset, or BERT-Base's shape; never trained)
 #        MODEL=DIR (a classifier directory instead of a stand-in) DATA=sst2:dev LIMIT=N (first N texts)
 #        PASSES=3 SINGLES=500
-#        TF_THREADS=1:1,2:1 (extra intra:inter settings of the serving graph) ORT_THREADS=0,1 (ORT intra-op threads; 0 = ORT default)
+#        TF_THREADS=1:1,2:1 (extra intra:inter settings of the serving graph; empty: none) ORT_THREADS=0,1 (ORT intra-op threads; 0 = ORT default)
 #        TOLERANCE=1e-4 (max abs logit difference TF vs ORT) OUT=file.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BACKBONE=${BACKBONE:-tiny}
 DATA=${DATA:-sst2:dev}; LIMIT=${LIMIT:-2147483647}; PASSES=${PASSES:-3}; SINGLES=${SINGLES:-500}
-TF_THREADS=${TF_THREADS:-1:1,2:1}; ORT_THREADS=${ORT_THREADS:-0,1}; TOLERANCE=${TOLERANCE:-1e-4}
+TF_THREADS=${TF_THREADS-1:1,2:1}; ORT_THREADS=${ORT_THREADS:-0,1}; TOLERANCE=${TOLERANCE:-1e-4}
 OUT=${OUT:-docs/benchmarks/inference/$BACKBONE.json}
 export MLM_DATA_DIR=${MLM_DATA_DIR:-/work/shared/datasets}
 export TF_CPP_MIN_LOG_LEVEL=2
