@@ -3,14 +3,14 @@
 # machine. Writes docs/benchmarks/pretrain-throughput.json and prints a markdown table.
 # Usage: bench/pretrain-throughput.sh            (from the project root; needs sudo/root for apt only
 #        when python3-torch or OpenBLAS is missing)
-# Knobs: PRESETS=tiny,mini WARMUP=5 REPEATS=5 STEPS=10 JAVA_THREADS=0:0,2:1,1:1 TORCH_INTEROP=1
+# Knobs: PRESETS=tiny,mini WARMUP=5 REPEATS=5 STEPS=10 JAVA_THREADS=0:0,2:1,1:1 TORCH_INTEROP=1 OUT=file.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PRESETS=${PRESETS:-tiny,mini}
 WARMUP=${WARMUP:-5}; REPEATS=${REPEATS:-5}; STEPS=${STEPS:-10}
 JAVA_THREADS=${JAVA_THREADS:-0:0,2:1,1:1}
 TORCH_INTEROP=${TORCH_INTEROP:-1}
-OUT=docs/benchmarks/pretrain-throughput.json
+OUT=${OUT:-docs/benchmarks/pretrain-throughput.json}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 export TF_CPP_MIN_LOG_LEVEL=2
 source bench/pytorch-env.sh   # PY, OPENBLAS, openblas_core

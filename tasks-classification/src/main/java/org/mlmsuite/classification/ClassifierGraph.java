@@ -42,7 +42,8 @@ public final class ClassifierGraph {
     this.inputs = EncoderInputs.create(tf);
     this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
 
-    Operand<TFloat32> pooled = bert.pooled(bert.encode(inputs)); // [B, H]
+    // the head reads [CLS] only, so the last layer runs its queries and feed-forward on position 0
+    Operand<TFloat32> pooled = bert.pooled(bert.encodeFirstPosition(inputs)); // [B, H]
     BlockContext head = root.child("classifier");
     Operand<TFloat32> dropped = root.dropout("classifier_dropout", config.hiddenDropout()).apply(pooled);
     this.logits = tf.withName("logits").identity(
@@ -64,11 +65,14 @@ public final class ClassifierGraph {
     return new ClassifierGraph(tf, config, numLabels, classWeights, seed);
   }
 
-  /** An inference graph (unit class weights; the loss is unused). */
+  /**
+   * An inference graph: no dropout ops at all (a training graph with dropout fed off still draws a
+   * random mask per site on every run), unit class weights, the loss unused. Same variables.
+   */
   public static ClassifierGraph forInference(Ops tf, TransformerConfig config, int numLabels) {
     float[] ones = new float[numLabels];
     java.util.Arrays.fill(ones, 1f);
-    return build(tf, config, numLabels, ones, 0);
+    return build(tf, config.withDropout(0, 0), numLabels, ones, 0);
   }
 
   public EncoderInputs inputs() {

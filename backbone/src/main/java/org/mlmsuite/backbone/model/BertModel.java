@@ -32,6 +32,16 @@ public final class BertModel {
     return encode(inputs.inputIds(), inputs.tokenTypeIds(), inputs.attentionMask());
   }
 
+  /**
+   * As {@link #encode(EncoderInputs)}, but only position 0 of the last layer is computed: [B, 1, H].
+   * For heads that read [CLS] alone ({@link #pooled} accepts it); the last layer then costs about
+   * 1/T of its queries and feed-forward.
+   */
+  public Operand<TFloat32> encodeFirstPosition(EncoderInputs inputs) {
+    Operand<TFloat32> x = embeddings.apply(inputs.inputIds(), inputs.tokenTypeIds());
+    return encoder.applyFirstPosition(x, AttentionMask.padding(ctx.tf(), inputs.attentionMask()));
+  }
+
   /** sequenceOutput [B, T, H] -> tanh(dense([CLS])) [B, H]; creates {@code bert.pooler.dense}. */
   public Operand<TFloat32> pooled(Operand<TFloat32> sequenceOutput) {
     if (pooler == null) {

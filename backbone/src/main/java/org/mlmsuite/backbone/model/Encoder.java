@@ -22,4 +22,12 @@ public final class Encoder {
     }
     return x;
   }
+
+  /** x [B, T, H] -> the last layer's output at position 0 only, [B, 1, H] ({@link EncoderLayer#applyFirstPosition}). */
+  public Operand<TFloat32> applyFirstPosition(Operand<TFloat32> x, Operand<TFloat32> paddingMask) {
+    for (EncoderLayer layer : layers.subList(0, layers.size() - 1)) {
+      x = layer.apply(x, paddingMask);
+    }
+    return layers.get(layers.size() - 1).applyFirstPosition(x, paddingMask);
+  }
 }
