@@ -1,6 +1,7 @@
 package org.mlmsuite.classification;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
@@ -114,6 +115,7 @@ public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer hea
         pool == null ? null : Pool.parse(pool), null);
   }
 
+  @JsonIgnore
   public boolean isTruncate() {
     return kind == Kind.TRUNCATE;
   }
