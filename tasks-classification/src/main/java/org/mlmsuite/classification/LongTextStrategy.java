@@ -86,7 +86,7 @@ public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer hea
       throw new IllegalArgumentException("--long-text: missing kind (truncate, head+tail or sliding)");
     }
     if (kind != Kind.SLIDING && (stride != null || pool != null)) {
-      throw new IllegalArgumentException("--stride and --pool apply to --long-text sliding only, not " + kind.flag);
+      throw new IllegalArgumentException("--stride and --pool need --long-text sliding (got " + kind.flag + ")");
     }
     if (kind != Kind.HEAD_TAIL && headLength != null) {
       throw new IllegalArgumentException("a head length applies to --long-text head+tail only, not " + kind.flag);

@@ -164,7 +164,7 @@ class LongTextStrategyTest {
         assertThrows(IllegalArgumentException.class, () -> LongTextStrategy.of("middle", null, null)).getMessage());
     assertEquals("--pool: expected mean or max, got 'median'",
         assertThrows(IllegalArgumentException.class, () -> LongTextStrategy.of("sliding", 4, "median")).getMessage());
-    assertEquals("--stride and --pool apply to --long-text sliding only, not truncate",
+    assertEquals("--stride and --pool need --long-text sliding (got truncate)",
         assertThrows(IllegalArgumentException.class, () -> LongTextStrategy.of(null, 4, null)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> LongTextStrategy.of("head+tail", null, "max"));
   }
