@@ -13,8 +13,16 @@ mkdir -p "$work"
 [[ -f "$work/backbone/model.json" ]] || "$mlm" backbone init --preset tiny --vocab "$work/vocab.txt" --out "$work/backbone"
 for strategy in truncate head+tail sliding; do
   name="${strategy/+/-}"
+  [[ -f "$work/$name/classifier.json" ]] && continue  # trained already
   /usr/bin/time -v "$mlm" classify train --backbone "$work/backbone" --train imdb --dev imdb:dev \
     --steps 1000 --batch-size 32 --lr 5e-4 --max-length 128 --long-text "$strategy" \
     --out "$work/$name" --overwrite > "$here/$name-train.txt" 2> "$here/$name-train.log"
   cp "$work/$name/classifier.json" "$here/$name-classifier.json"
 done
+# The three models on imdb:dev in one report (exact McNemar tests between them), beside doccat;
+# then the head+tail model's weights reading only the first window.
+"$mlm" classify eval --model "$work/sliding" --test imdb:dev --baseline doccat --baseline-model "$work/head-tail" \
+  --baseline-model "$work/truncate" --report "$work/eval" > "$here/eval.txt" 2> "$here/eval.log"
+cp "$work/eval/report.json" "$here/eval-report.json"
+"$mlm" classify eval --model "$work/head-tail" --test imdb:dev --long-text truncate --report "$work/eval-head-tail-read-truncated" \
+  > "$here/eval-head-tail-read-truncated.txt" 2>&1
