@@ -18,7 +18,7 @@ final class ClassifierTrainingOptions {
   @Option(names = "--lr", defaultValue = "5e-5", description = "Peak learning rate (default ${DEFAULT-VALUE}); 10%% warmup, linear decay.")
   double lr;
 
-  @Option(names = "--max-length", defaultValue = "128", description = "Tokens per example incl. [CLS]/[SEP]; longer inputs are truncated (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-length", defaultValue = "128", description = "Tokens per example (window) incl. [CLS]/[SEP]; longer inputs are truncated, or read as classify train's --long-text says (default ${DEFAULT-VALUE}).")
   int maxLength;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed for init, data order and dropout (default ${DEFAULT-VALUE}).")

@@ -17,6 +17,7 @@ import org.mlmsuite.classification.ClassifierTraining;
 import org.mlmsuite.classification.ClassifierTrainingConfig;
 import org.mlmsuite.classification.ClassifierTrainingData;
 import org.mlmsuite.classification.LabeledData;
+import org.mlmsuite.classification.LongTextStrategy;
 import org.mlmsuite.classification.TextClassifier;
 import org.mlmsuite.classification.TextColumns;
 import org.mlmsuite.eval.classification.ClassScores;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
         "Fine-tune a backbone for text (or text-pair) classification on any CSV/TSV or a catalog",
-        "dataset (sst2, agnews), evaluate it against baselines, and predict.",
+        "dataset (sst2, agnews, imdb), evaluate it against baselines, and predict.",
+        "Texts longer than --max-length: --long-text truncate (default), head+tail, or sliding windows",
+        "(--stride, --pool) pooled into one prediction; eval and predict read them as the model was trained.",
         "No-pretraining baseline: the same command with --no-pretraining (same Transformer and",
         "vocabulary, random weights)."},
     subcommands = {ClassifyCommand.Train.class, ClassifyCommand.Eval.class, ClassifyCommand.Predict.class})
@@ -81,12 +84,32 @@ public final class ClassifyCommand implements Runnable {
     }
   }
 
+  /** How texts longer than the window are read; no flag: truncate (train) or as the model was trained (eval, predict). */
+  static final class LongTextOptions {
+    @Option(names = "--long-text", description = "Texts longer than --max-length: truncate (keep the start), head+tail "
+        + "(first and last word pieces, Sun et al. 2019) or sliding (windows pooled into one prediction). "
+        + "Default: truncate when training; eval and predict: as the model was trained.")
+    String kind;
+
+    @Option(names = "--stride", description = "sliding: word pieces between window starts, 1..max length - 2 (default: half the window).")
+    Integer stride;
+
+    @Option(names = "--pool", description = "sliding: mean or max of the windows' logits (default: mean).")
+    String pool;
+
+    /** The strategy the flags name, or null when none was given. */
+    LongTextStrategy strategyOrNull() {
+      return kind == null && stride == null && pool == null ? null : LongTextStrategy.of(kind, stride, pool);
+    }
+  }
+
   @Command(name = "train", mixinStandardHelpOptions = true,
       description = "Fine-tune a backbone (BERT pooler + dropout + linear head) with AdamW, warmup and decay.")
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ColumnOptions columns;
     @Mixin ClassifierTrainingOptions training;
+    @Mixin LongTextOptions longText;
 
     @Option(names = "--backbone", required = true, description = "Backbone model directory (kind 'backbone').")
     Path backbone;
@@ -124,7 +147,8 @@ public final class ClassifyCommand implements Runnable {
     }
 
     ClassifierTrainingConfig config() {
-      return training.config().withBackbone(freeze, noPretraining).withClassWeights(ClassWeights.parse(classWeights));
+      return training.config().withBackbone(freeze, noPretraining).withClassWeights(ClassWeights.parse(classWeights))
+          .withLongText(longText.strategyOrNull());
     }
   }
 
@@ -133,6 +157,7 @@ public final class ClassifyCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ColumnOptions columns;
+    @Mixin LongTextOptions longText;
 
     @Option(names = "--model", required = true, description = "Classifier directory.")
     Path model;
@@ -162,7 +187,7 @@ public final class ClassifyCommand implements Runnable {
 
     ClassifierEvaluation.Request request(List<String> commandLine) {
       return new ClassifierEvaluation.Request(model, test, baselines, baselineTrain, baselineModels,
-          columns.options(), reportDir, commandLine);
+          columns.options(), reportDir, commandLine).withLongText(longText.strategyOrNull());
     }
 
   }
@@ -175,6 +200,7 @@ public final class ClassifyCommand implements Runnable {
           "predicted_label and p:<label> columns (written atomically)."})
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin LongTextOptions longText;
 
     @Option(names = "--model", required = true, description = "Classifier directory.")
     Path model;
@@ -197,7 +223,7 @@ public final class ClassifyCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (TextClassifier clf = TextClassifier.load(model)) {
+      try (TextClassifier clf = TextClassifier.load(model, longText.strategyOrNull())) {
         if (input == null) {
           BufferedReader stdin = StrictStdin.open();
           ClassifierPredictions.writeLines(clf, stdin, "stdin", out);

@@ -9,6 +9,9 @@ import java.util.List;
  *   <li>{@code sst2}: train, dev; TSV with header {@code sentence, label} (label 0/1).</li>
  *   <li>{@code agnews}: train ({@code train_10k.tsv}), test; TSV without header, text then label
  *       name; the text is cleaned with {@link AgNewsText#clean}.</li>
+ *   <li>{@code imdb}: train, dev: a fixed stratified split ({@link #IMDB_SPLIT}: 4,000 / 1,000 of
+ *       the 5,000 reviews) of {@code train_5k.csv.gz}, gzip CSV with header {@code review,
+ *       sentiment}; {@code <br />} becomes a space.</li>
  *   <li>{@code multi30k-en-de}: train, val, test ({@code test_2016_flickr}); English source,
  *       German target, line-aligned.</li>
  *   <li>{@code dialogsum}: train, dev, test; JSON lines, id {@code fname}, document
@@ -18,6 +21,9 @@ import java.util.List;
  * </ul>
  */
 public final class DatasetCatalog {
+  /** IMDB's dev split: a fifth of each label's reviews, seed 2019 (the year of Sun et al.'s IMDB study). */
+  public static final StratifiedSplit IMDB_SPLIT = new StratifiedSplit(0.2, 2019);
+
   private static final List<Dataset> ALL = List.of(
       new Dataset("sst2", DatasetKind.LABELED_TEXT,
           "GLUE SST-2 binary sentiment; TSV header sentence/label, label 0 or 1",
@@ -30,6 +36,13 @@ public final class DatasetCatalog {
           (files, split, policy) -> LabeledTextReader.open(files.get(0), DelimitedFormat.tsv().withHeader(false),
               LabeledTextColumns.of(Column.at(0), Column.at(1)), policy)
               .map(row -> row.withText(requireText(row, AgNewsText.clean(row.text()))))),
+      new Dataset("imdb", DatasetKind.LABELED_TEXT,
+          "IMDB movie reviews (5k sample), positive/negative; gzip CSV header review/sentiment, <br /> read as "
+              + "a space; train/dev a stratified 4,000/1,000 split (seed 2019)",
+          List.of(split("train", "imdb/train_5k.csv.gz"), split("dev", "imdb/train_5k.csv.gz")),
+          (files, split, policy) -> IMDB_SPLIT.open(LabeledTextReader.open(files.get(0), DelimitedFormat.csv(),
+                  LabeledTextColumns.of(Column.named("review"), Column.named("sentiment")), policy)
+              .map(row -> row.withText(row.text().replace("<br />", " "))), LabeledText::label, split.equals("dev"))),
       new Dataset("multi30k-en-de", DatasetKind.TRANSLATION,
           "Multi30k task 1 English to German, raw, line-aligned .en/.de",
           List.of(split("train", "multi30k/train.en", "multi30k/train.de"),

@@ -62,6 +62,32 @@ class DatasetCatalogMirrorTest {
   }
 
   @Test
+  void imdbSplitsTheFiveThousandReviewsIntoStratifiedTrainAndDev() throws IOException {
+    Dataset imdb = DatasetCatalog.get("imdb");
+    List<LabeledText> train;
+    List<LabeledText> dev;
+    try (RecordReader<LabeledText> r = imdb.labeledText(mirror, "train")) {
+      train = r.readAll();
+    }
+    try (RecordReader<LabeledText> r = imdb.labeledText(mirror, "dev")) {
+      dev = r.readAll();
+    }
+    assertEquals(4_000, train.size());
+    assertEquals(1_000, dev.size());
+    Map<String, Integer> devLabels = new TreeMap<>();
+    dev.forEach(t -> devLabels.merge(t.label(), 1, Integer::sum));
+    assertEquals(Map.of("negative", 500, "positive", 500), devLabels, "the README: 2,500 of each");
+    java.util.Set<String> trainOrigins = new java.util.HashSet<>();
+    train.forEach(t -> trainOrigins.add(t.origin().toString()));
+    assertTrue(dev.stream().noneMatch(t -> trainOrigins.contains(t.origin().toString())), "disjoint");
+    assertTrue(train.stream().noneMatch(t -> t.text().contains("<br")), "line-break tags become spaces");
+    // the file's first review (line 2), wherever the split put it
+    LabeledText first = (train.get(0).origin().line() == 2 ? train : dev).get(0);
+    assertTrue(first.text().startsWith("When you come across a gem of a movie like this"), first.text());
+    assertEquals("positive", first.label());
+  }
+
+  @Test
   void multi30k() throws IOException {
     assertEquals(29_000, rows("multi30k-en-de", "train"));
     assertEquals(1_014, rows("multi30k-en-de", "val"));

@@ -247,7 +247,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
             + run.config().numLayers() + "L"));
 
     Graphs graphs = new Graphs(run.config(), labels, settings, cfg, backbonePooler, run.padId(), teacherLogits,
-        hasDev ? dev.examples() : null);
+        hasDev ? dev.documents() : null);
     Recipe recipe = new Recipe(cfg, settings, request.student());
     Map<String, String> data = Map.of(
         "train", RunInputs.fingerprint(request.trainDescription(), request.train(),
@@ -273,9 +273,10 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
     ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), teacher.pairs(),
         request.columns().text(), request.columns().textPair(), request.columns().label(), provenance);
     FineTuningRun.Exported<ClassificationReport> exported = run.export(trained, output, graphs,
-        (session, g) -> hasDev ? ClassificationMetrics.evaluate(ClassifierTraining.gold(dev.examples(), labels),
-            ClassifierTraining.predicted(new ProbabilityRunner(g.classifier(), run.padId(),
-                FineTuningRun.DEV_BATCH_SIZE).probabilities(session, dev.examples()), labels), labels.labels()) : null,
+        (session, g) -> hasDev ? ClassificationMetrics.evaluate(ClassifierTraining.gold(dev.documents(), labels),
+            ClassifierTraining.predicted(new ProbabilityRunner(g.classifier(), run.padId(), FineTuningRun.DEV_BATCH_SIZE)
+                .documentProbabilities(session, dev.documents(), LongTextStrategy.TRUNCATE), labels), labels.labels())
+            : null,
         Map.of(ClassifierInfo.FILE_NAME, info));
     LossCurve.write(request.output());
     return new Result(new ClassifierTraining.Result(exported.model(), labels, trained.summary(),
@@ -359,7 +360,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
    * teacher's outputs fed per row), warm-started from the student backbone's {@code bert.*}.
    */
   private record Graphs(TransformerConfig config, LabelSet labels, Settings settings, ClassifierTrainingConfig cfg,
-      boolean backbonePooler, int padId, Map<EncodedExample, float[]> teacherLogits, List<EncodedExample> dev)
+      boolean backbonePooler, int padId, Map<EncodedExample, float[]> teacherLogits, List<EncodedDocument> dev)
       implements FineTuningRun.TaskGraphs<List<EncodedExample>, StudentGraph> {
     @Override
     public StudentGraph buildForTraining(Ops tf) {
@@ -389,7 +390,8 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
       }
       ProbabilityRunner runner = new ProbabilityRunner(classifier, padId, FineTuningRun.DEV_BATCH_SIZE);
       return objective.withEvaluator(
-          session -> ClassifierTraining.devMetrics(runner.probabilities(session, dev), dev, labels));
+          session -> ClassifierTraining.devMetrics(runner.documentProbabilities(session, dev, LongTextStrategy.TRUNCATE),
+              dev, labels));
     }
 
     /** [B, C] teacher outputs and [B] labels (-1 where a row has none). */

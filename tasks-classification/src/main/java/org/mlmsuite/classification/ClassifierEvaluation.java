@@ -40,13 +40,27 @@ public final class ClassifierEvaluation {
    * @param options how to read the test and baseline data; a column left null is the model's
    * @param reportDir the report's folder (null: {@code <model>/eval})
    * @param commandLine the command that asked for this, program first, recorded in the report (empty: none)
+   * @param longText how the model reads texts longer than its window (null: as it was trained)
    */
   public record Request(Path model, String test, List<String> baselines, String baselineTrain,
-      List<Path> baselineModels, LabeledData.Options options, Path reportDir, List<String> commandLine) {
+      List<Path> baselineModels, LabeledData.Options options, Path reportDir, List<String> commandLine,
+      LongTextStrategy longText) {
     public Request {
       baselines = List.copyOf(baselines);
       baselineModels = List.copyOf(baselineModels);
       commandLine = List.copyOf(commandLine);
+    }
+
+    /** Long texts read as the model was trained to. */
+    public Request(Path model, String test, List<String> baselines, String baselineTrain, List<Path> baselineModels,
+        LabeledData.Options options, Path reportDir, List<String> commandLine) {
+      this(model, test, baselines, baselineTrain, baselineModels, options, reportDir, commandLine, null);
+    }
+
+    /** The model reads long texts with {@code strategy} (null: as it was trained). */
+    public Request withLongText(LongTextStrategy strategy) {
+      return new Request(model, test, baselines, baselineTrain, baselineModels, options, reportDir, commandLine,
+          strategy);
     }
 
     /** {@code model} on {@code test}: no baselines, default columns, report in {@code <model>/eval}. */
@@ -55,23 +69,25 @@ public final class ClassifierEvaluation {
     }
 
     public Request withBaselines(List<String> names, String trainedOn) {
-      return new Request(model, test, names, trainedOn, baselineModels, options, reportDir, commandLine);
+      return new Request(model, test, names, trainedOn, baselineModels, options, reportDir, commandLine, longText);
     }
 
     public Request withBaselineModels(List<Path> folders) {
-      return new Request(model, test, baselines, baselineTrain, folders, options, reportDir, commandLine);
+      return new Request(model, test, baselines, baselineTrain, folders, options, reportDir, commandLine, longText);
     }
 
     public Request withOptions(LabeledData.Options readOptions) {
-      return new Request(model, test, baselines, baselineTrain, baselineModels, readOptions, reportDir, commandLine);
+      return new Request(model, test, baselines, baselineTrain, baselineModels, readOptions, reportDir, commandLine,
+          longText);
     }
 
     public Request withReportDir(Path folder) {
-      return new Request(model, test, baselines, baselineTrain, baselineModels, options, folder, commandLine);
+      return new Request(model, test, baselines, baselineTrain, baselineModels, options, folder, commandLine, longText);
     }
 
     public Request withCommandLine(List<String> programAndArgs) {
-      return new Request(model, test, baselines, baselineTrain, baselineModels, options, reportDir, programAndArgs);
+      return new Request(model, test, baselines, baselineTrain, baselineModels, options, reportDir, programAndArgs,
+          longText);
     }
 
     public Path reportFolder() {
@@ -145,7 +161,7 @@ public final class ClassifierEvaluation {
    */
   public static Result run(Request request, Consumer<String> messages) {
     long start = System.nanoTime();
-    try (TextClassifier model = TextClassifier.load(request.model())) {
+    try (TextClassifier model = TextClassifier.load(request.model(), request.longText())) {
       ClassifierInfo info = model.info();
       LabeledData.Options options = request.options().withColumns(request.options().columns().orElse(info));
       LabeledData test = LabeledData.read(request.test(), "test", options);

@@ -1,5 +1,6 @@
 package org.mlmsuite.classification;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.mlmsuite.backbone.TrainingProvenance;
 
@@ -13,6 +14,8 @@ import org.mlmsuite.backbone.TrainingProvenance;
  * @param labelColumn column of the label (null for a catalog dataset)
  * @param provenance how the model was trained: backbone, data, seed, steps, exported step, settings,
  *     class weights (in {@code taskDetails})
+ * @param longText how texts longer than {@code maxLength} are read, with its stride or head length
+ *     written out; absent (truncate) in folders written before it existed and for truncate
  */
 public record ClassifierInfo(
     List<String> labels,
@@ -21,13 +24,27 @@ public record ClassifierInfo(
     String textColumn,
     String textPairColumn,
     String labelColumn,
-    TrainingProvenance provenance) {
+    TrainingProvenance provenance,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LongTextStrategy.OmitTruncate.class)
+    LongTextStrategy longText) {
   public static final String FILE_NAME = "classifier.json";
   public static final String KIND = "classifier";
 
   public ClassifierInfo {
     labels = List.copyOf(labels);
     provenance = provenance == null ? TrainingProvenance.unrecorded() : provenance;
+    longText = longText == null ? LongTextStrategy.TRUNCATE : longText;
+  }
+
+  /** A truncating classifier. */
+  public ClassifierInfo(List<String> labels, int maxLength, boolean pairs, String textColumn, String textPairColumn,
+      String labelColumn, TrainingProvenance provenance) {
+    this(labels, maxLength, pairs, textColumn, textPairColumn, labelColumn, provenance, LongTextStrategy.TRUNCATE);
+  }
+
+  /** The same classifier read with another long-text strategy. */
+  public ClassifierInfo withLongText(LongTextStrategy strategy) {
+    return new ClassifierInfo(labels, maxLength, pairs, textColumn, textPairColumn, labelColumn, provenance, strategy);
   }
 
   public LabelSet labelSet() {

@@ -100,24 +100,26 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
         "classify", messages, progress);
     OutputFolder output = run.output(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite());
     LabelSet labels = LabelSet.of(request.train());
-    ExampleEncoder encoder = new ExampleEncoder(run.tokenizer(), cfg.maxLength());
+    LongTextStrategy longText = cfg.longText().resolvedFor(cfg.maxLength());
+    ExampleEncoder encoder = new ExampleEncoder(run.tokenizer(), cfg.maxLength(), longText);
     ExampleEncoder.Encoded train = encoder.encodeAll(request.train(), labels);
     ExampleEncoder.Encoded dev = encoder.encodeAll(request.dev(), labels);
-    warnTruncated(train.truncated(), request.train().size(), request.trainDescription(), cfg.maxLength());
-    warnTruncated(dev.truncated(), request.dev().size(), request.devDescription(), cfg.maxLength());
+    boolean pairs = request.train().get(0).isPair();
+    warnTruncated(train, request.trainDescription(), cfg.maxLength(), longText, pairs);
+    warnTruncated(dev, request.devDescription(), cfg.maxLength(), longText, pairs);
     float[] classWeights = cfg.classWeights().weights(labels.counts(request.train()));
-    boolean hasDev = !dev.examples().isEmpty();
+    boolean hasDev = !dev.documents().isEmpty();
     EarlyStopping keepBest = FineTuningRun.keepBest(cfg.metric(), true, cfg.patience(), hasDev, "--dev");
     boolean backbonePooler = !cfg.noPretraining()
         && CheckpointEntries.contains(run.backbone().weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
     messages.accept(String.format(java.util.Locale.ROOT,
         "classify: %d train / %d dev examples, %d labels %s, class weights %s; pooler %s; %s",
-        train.examples().size(), dev.examples().size(), labels.size(), labels.labels(),
+        train.documents().size(), dev.documents().size(), labels.size(), labels.labels(),
         java.util.Arrays.toString(classWeights), backbonePooler ? "from the backbone" : "new",
         cfg.noPretraining() ? "NO pretraining (random init)" : cfg.freezeBackbone() ? "backbone frozen" : "full fine-tuning"));
 
     Graphs graphs = new Graphs(run.config(), labels, classWeights, cfg, backbonePooler, run.padId(),
-        hasDev ? dev.examples() : null);
+        hasDev ? dev.documents() : null, longText);
     FineTuningRun.Trained trained = run.train(
         FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
             cfg.checkpointEvery(), cfg.seed()),
@@ -129,10 +131,11 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
             request.train().size(), hasDev ? request.devDescription() : null, request.dev().size(),
             train.truncated(), null),
         "loaded from the backbone", cfg, cfg.seed(), new Details(classWeights));
-    ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), request.train().get(0).isPair(),
-        request.columns().text(), request.columns().textPair(), request.columns().label(), provenance);
+    ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), pairs,
+        request.columns().text(), request.columns().textPair(), request.columns().label(), provenance,
+        pairs ? LongTextStrategy.TRUNCATE : longText);
     FineTuningRun.Exported<ClassificationReport> exported = run.export(trained, output,
-        graphs, (session, g) -> hasDev ? devReport(session, g, run.padId(), dev.examples(), labels) : null,
+        graphs, (session, g) -> hasDev ? devReport(session, g, run.padId(), dev.documents(), labels, longText) : null,
         Map.of(ClassifierInfo.FILE_NAME, info));
     LossCurve.write(request.output());
     return new Result(exported.model(), labels, trained.summary(), trained.chosen().step(), exported.scores(),
@@ -156,7 +159,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
    * backbone's {@code bert.*} weights warm-starting it (its pooler only when it has one).
    */
   private record Graphs(TransformerConfig config, LabelSet labels, float[] classWeights, ClassifierTrainingConfig cfg,
-      boolean backbonePooler, int padId, List<EncodedExample> dev)
+      boolean backbonePooler, int padId, List<EncodedDocument> dev, LongTextStrategy longText)
       implements FineTuningRun.TaskGraphs<List<EncodedExample>, ClassifierGraph> {
     @Override
     public ClassifierGraph buildForTraining(Ops tf) {
@@ -179,7 +182,8 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
         return objective;
       }
       ProbabilityRunner runner = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE);
-      return objective.withEvaluator(session -> devMetrics(runner.probabilities(session, dev), dev, labels));
+      return objective.withEvaluator(
+          session -> devMetrics(runner.documentProbabilities(session, dev, longText), dev, labels));
     }
 
     @Override
@@ -201,8 +205,9 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
   }
 
   private static ClassificationReport devReport(Session session, ClassifierGraph g, int padId,
-      List<EncodedExample> dev, LabelSet labels) {
-    float[][] probs = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE).probabilities(session, dev);
+      List<EncodedDocument> dev, LabelSet labels, LongTextStrategy longText) {
+    float[][] probs = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE)
+        .documentProbabilities(session, dev, longText);
     return ClassificationMetrics.evaluate(gold(dev, labels), predicted(probs, labels), labels.labels());
   }
 
@@ -215,7 +220,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
         || (!backboneHasPooler && name.startsWith(ClassifierGraph.POOLER_PREFIX));
   }
 
-  static Map<String, Double> devMetrics(float[][] probs, List<EncodedExample> examples, LabelSet labels) {
+  static Map<String, Double> devMetrics(float[][] probs, List<EncodedDocument> examples, LabelSet labels) {
     ClassificationReport r = ClassificationMetrics.evaluate(gold(examples, labels), predicted(probs, labels), labels.labels());
     double nll = 0;
     for (int i = 0; i < probs.length; i++) {
@@ -228,7 +233,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     return m;
   }
 
-  static List<String> gold(List<EncodedExample> examples, LabelSet labels) {
+  static List<String> gold(List<EncodedDocument> examples, LabelSet labels) {
     return examples.stream().map(e -> labels.label(e.label())).toList();
   }
 
@@ -250,11 +255,21 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     return best;
   }
 
-  private void warnTruncated(int truncated, int total, String what, int maxLength) {
-    if (truncated > 0) {
-      messages.accept(String.format(java.util.Locale.ROOT,
-          "classify: warning: %d of %d examples in %s (%.1f%%) exceed %d tokens and were truncated",
-          truncated, total, what, 100.0 * truncated / total, maxLength));
+  /** Says how many texts did not fit one window and what became of them. */
+  private void warnTruncated(ExampleEncoder.Encoded encoded, String what, int maxLength, LongTextStrategy longText,
+      boolean pairs) {
+    int truncated = encoded.truncated();
+    if (truncated == 0) {
+      return;
+    }
+    String share = String.format(java.util.Locale.ROOT, "classify: %d of %d examples in %s (%.1f%%) exceed %d tokens",
+        truncated, encoded.documents().size(), what, 100.0 * truncated / encoded.documents().size(), maxLength);
+    if (longText.isTruncate() || pairs) {
+      messages.accept("classify: warning: " + share.substring("classify: ".length()) + " and were truncated"
+          + (pairs && !longText.isTruncate() ? " (text pairs are always truncated)" : ""));
+    } else {
+      messages.accept(String.format(java.util.Locale.ROOT, "%s; read as %s: %d windows in all", share,
+          longText.describe(maxLength), encoded.examples().size()));
     }
   }
 }

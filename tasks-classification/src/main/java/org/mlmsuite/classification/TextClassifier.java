@@ -22,6 +22,10 @@ import org.tensorflow.op.Ops;
  *   System.out.println(p.label() + " " + p.probabilities());
  * }
  * }</pre>
+ *
+ * <p>Texts longer than the model's window are read as the model was trained to ({@link
+ * ClassifierInfo#longText()}: truncated, head+tail, or sliding windows whose logits are pooled);
+ * {@link #load(Path, LongTextStrategy)} reads them another way.
  */
 public final class TextClassifier implements AutoCloseable {
   private static final int BATCH = 32;
@@ -39,7 +43,7 @@ public final class TextClassifier implements AutoCloseable {
     this.directory = directory;
     this.info = info;
     this.labels = info.labelSet();
-    this.encoder = new ExampleEncoder(tokenizer, info.maxLength());
+    this.encoder = new ExampleEncoder(tokenizer, info.maxLength(), info.longText());
     this.graph = graph;
     this.session = session;
     this.runner = new ProbabilityRunner(model, tokenizer.vocabulary().padId(), BATCH);
@@ -47,8 +51,18 @@ public final class TextClassifier implements AutoCloseable {
 
   /** Loads a classifier directory; errors name the folder and what is missing. */
   public static TextClassifier load(Path dir) {
+    return load(dir, null);
+  }
+
+  /**
+   * Loads a classifier directory that reads long texts with {@code longText} (null: as the model
+   * was trained), e.g. to compare strategies on one model. A stride that does not fit the model's
+   * window is an error.
+   */
+  public static TextClassifier load(Path dir, LongTextStrategy longText) {
     ModelDirectory model = ModelDirectory.open(dir, ClassifierInfo.KIND);
-    ClassifierInfo info = model.read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+    ClassifierInfo saved = model.read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+    ClassifierInfo info = longText == null ? saved : saved.withLongText(longText.resolvedFor(saved.maxLength()));
     WordPieceTokenizer tokenizer = model.tokenizer();
     Graph graph = new Graph();
     try {
@@ -80,9 +94,9 @@ public final class TextClassifier implements AutoCloseable {
 
   /** Classifies texts in batches; results in input order. */
   public List<Prediction> predictBatch(List<String> texts) {
-    List<EncodedExample> encoded = new ArrayList<>(texts.size());
+    List<EncodedDocument> encoded = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      encoded.add(encoder.encode(requireText(texts.get(i), "text", i), null));
+      encoded.add(encoder.encodeDocument(requireText(texts.get(i), "text", i), null));
     }
     return toPredictions(encoded);
   }
@@ -92,9 +106,9 @@ public final class TextClassifier implements AutoCloseable {
     if (texts.size() != textPairs.size()) {
       throw new IllegalArgumentException(texts.size() + " first texts but " + textPairs.size() + " second texts");
     }
-    List<EncodedExample> encoded = new ArrayList<>(texts.size());
+    List<EncodedDocument> encoded = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      encoded.add(encoder.encode(requireText(texts.get(i), "text", i), requireText(textPairs.get(i), "text pair", i)));
+      encoded.add(encoder.encodeDocument(requireText(texts.get(i), "text", i), requireText(textPairs.get(i), "text pair", i)));
     }
     return toPredictions(encoded);
   }
@@ -109,19 +123,25 @@ public final class TextClassifier implements AutoCloseable {
     return info.pairs();
   }
 
+  /** The model's {@code classifier.json}, with the long-text strategy this instance uses. */
   public ClassifierInfo info() {
     return info;
+  }
+
+  /** How this instance reads texts longer than the model's window. */
+  public LongTextStrategy longText() {
+    return info.longText();
   }
 
   public Path directory() {
     return directory;
   }
 
-  private List<Prediction> toPredictions(List<EncodedExample> encoded) {
+  private List<Prediction> toPredictions(List<EncodedDocument> encoded) {
     if (encoded.isEmpty()) {
       return List.of();
     }
-    float[][] probs = runner.probabilities(session, encoded);
+    float[][] probs = runner.documentProbabilities(session, encoded, info.longText());
     List<Prediction> out = new ArrayList<>(probs.length);
     for (float[] p : probs) {
       Map<String, Double> byLabel = new LinkedHashMap<>();
