@@ -41,6 +41,9 @@ final class DownloadProgress implements AutoCloseable {
 
   /** {@code downloading: 123.4 MB so far, 5.1 MB/s, 0:24 elapsed} (MB = 10^6 bytes, as Maven Central counts). */
   static String line(long bytes, Duration elapsed) {
+    if (bytes == 0) { // a fresh local repository: Maven first fetches its dependency plugin (about a minute)
+      return "downloading: nothing yet, Maven is fetching its own plugin first, " + clock(elapsed) + " elapsed";
+    }
     return String.format(Locale.ROOT, "downloading: %.1f MB so far, %.1f MB/s, %s elapsed", bytes / 1e6,
         rate(bytes, elapsed), clock(elapsed));
   }

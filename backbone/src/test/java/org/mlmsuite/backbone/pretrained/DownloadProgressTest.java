@@ -15,7 +15,9 @@ class DownloadProgressTest {
   void theLineGivesMegabytesSoFarTheRateAndTheElapsedTime() {
     assertEquals("downloading: 123.5 MB so far, 4.9 MB/s, 0:25 elapsed",
         DownloadProgress.line(123_456_789, Duration.ofSeconds(25)));
-    assertEquals("downloading: 0.0 MB so far, 0.0 MB/s, 0:00 elapsed", DownloadProgress.line(0, Duration.ZERO));
+    assertEquals("downloading: 0.0 MB so far, 0.0 MB/s, 0:00 elapsed", DownloadProgress.line(1, Duration.ZERO));
+    assertEquals("downloading: nothing yet, Maven is fetching its own plugin first, 0:10 elapsed",
+        DownloadProgress.line(0, Duration.ofSeconds(10)));
     assertEquals("downloaded 408.2 MB in 1:22 (5.0 MB/s)", DownloadProgress.done(408_185_950, Duration.ofSeconds(82)));
   }
 
