@@ -132,10 +132,10 @@ public final class Demo {
         "Each section below says what a stage's numbers mean; the tables are copied from the stage's own report, "
             + "whose path is given. Stages are cached under " + work + " (a second 'mlm demo' reuses them).",
         "", "In short:", String.join("\n", meaning)));
-    List<String> fillMaskText = new ArrayList<>(List.of("Google's BERT-Base (uncased, 110 M parameters, pretrained on 3.3 billion words of books and "
-            + "Wikipedia) imported unchanged, predicting the hidden word. The first sentence is the example of the BERT "
-            + "paper, whose words were store and gallon; for the last, Hugging Face's model card lists fashion 0.1073, role, new, super, "
-            + "fine. Model directory: " + bert, ""));
+    List<String> fillMaskText = new ArrayList<>(List.of("Google's BERT-Base (uncased, 110 M parameters, "
+        + "pretrained on 3.3 billion words of books and Wikipedia) imported unchanged, predicting the hidden word. "
+        + "The first sentence is the example of the BERT paper, whose words were store and gallon; for the last, "
+        + "Hugging Face's model card lists fashion 0.1073, role, new, super, fine. Model directory: " + bert, ""));
     fillMaskText.addAll(fillMask);
     report.text("Fill-mask with BERT-Base (top-5 word pieces per [MASK], with probabilities)", fillMaskText);
     report.stage("SST-2 sentiment", String.format(Locale.ROOT, "Accuracy, F1 and MCC on the 872 SST-2 dev sentences "
