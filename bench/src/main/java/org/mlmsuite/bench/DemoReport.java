@@ -49,22 +49,6 @@ final class DemoReport {
     }
   }
 
-  /**
-   * The backbone's final held-out masked-LM loss and accuracy beside a uniform guess over the
-   * vocabulary (loss ln V, accuracy 1/V), with its training curves.
-   */
-  void pretraining(String title, String meaning, Path backbone, int vocabSize) {
-    Map<String, Double> heldOut = HeldOutScores.read(backbone);
-    text(title, meaning + "\n\nModel directory: " + backbone);
-    report.metrics(MetricsTableSection.builder(title + ": held-out masked-LM", "loss", "accuracy")
-        .lowerIsBetter("loss")
-        .row(MetricsTableSection.SystemRow.system("demo backbone", heldOut))
-        .row(MetricsTableSection.SystemRow.baseline("uniform guess over " + vocabSize + " word pieces",
-            Map.of("loss", Math.log(vocabSize), "accuracy", 1.0 / vocabSize)))
-        .build());
-    report.trainingCurves(title + ": training", backbone.resolve("train-log.jsonl"));
-  }
-
   /** The first metrics table of a stage report (its headline scores): row name to values, in order. */
   static Map<String, Map<String, Double>> headline(Path stageReportDir) {
     Report stage = JsonReportFormat.read(stageReportDir.resolve(ReportWriter.JSON));

@@ -4,8 +4,8 @@
  *
  * <p>Reading order: {@link org.mlmsuite.bench.Demo} (the demo's stages, in order) → {@link
  * org.mlmsuite.bench.Stage} (a typed request run through a library, and the {@code mlm} command
- * line doing the same: {@code VocabularyStage}, {@code NameFinderStage}, {@code PretrainingStage},
- * {@code UntrainedBackboneStage}, then per task a training and an evaluation stage, e.g. {@code
+ * line doing the same: {@code BackboneImportStage}, {@code VocabularyStage}, {@code NameFinderStage},
+ * {@code PretrainingStage}, {@code UntrainedBackboneStage}, then per task a training and an evaluation stage, e.g. {@code
  * ClassifierTrainingStage}, {@code ClassifierEvaluationStage}) → {@code
  * DemoStages} (a stage's folder is named by a hash of its command line; a {@code .done} marker
  * means built; an interrupted training stage resumes) → {@link

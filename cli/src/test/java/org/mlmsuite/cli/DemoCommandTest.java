@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlmsuite.bench.DemoSize;
 import org.mlmsuite.eval.report.JsonReportFormat;
 import org.mlmsuite.eval.report.MetricsTableSection;
 import org.mlmsuite.eval.report.Report;
@@ -25,11 +24,15 @@ import org.mlmsuite.eval.report.Section;
 /**
  * Runs {@code mlm demo --size smoke} end to end in a child JVM whose dataset mirror is a few lines
  * per dataset (written here, in the mirror's layout), then again to check every stage is reused.
+ * The smoke demo imports the real BERT-Base from the local Maven repository (as {@code mvn verify}'s
+ * other BERT-Base tests do) and fine-tunes it for one step of two sentences, from it and from random
+ * weights of its shape: the price of checking the demo's actual first stages. Measured: 672 s and
+ * 5.2 GB peak resident memory (the child JVM) on 2 cores at load averages of 11 to 20 (2026-12-04).
  */
 class DemoCommandTest {
-  private static final int CACHED_STAGES = 11;
-  private static final String[] SECTIONS = {"About this report", "Pretraining: held-out masked-LM",
-      "Fill-mask", "SST-2 sentiment: Test scores", "SST-2 predictions (library API)", "Translation En-De: Test scores",
+  private static final int CACHED_STAGES = 10;
+  private static final String[] SECTIONS = {"About this report", "Fill-mask with BERT-Base",
+      "SST-2 sentiment: Test scores", "SST-2 predictions (library API)", "Translation En-De: Test scores",
       "Translations (library API)", "Summarization (extractive): ROUGE F1 x 100 (mean over examples)",
       "Summary (library API)"};
 
@@ -41,13 +44,16 @@ class DemoCommandTest {
     Path work = tmp.resolve("work");
 
     String first = runDemo(mirror, work, tmp.resolve("first.log"));
-    assertTrue(first.contains("[16/16] write the demo report"), first);
-    Matcher built = Pattern.compile("\\[\\d+/16] [^\\n]*: done in \\d+ s -> ").matcher(first);
+    assertTrue(first.contains("[15/15] write the demo report"), first);
+    Matcher built = Pattern.compile("\\[\\d+/15] [^\\n]*: done in \\d+ s -> ").matcher(first);
     assertEquals(CACHED_STAGES, built.results().count(), first);
     Path html = work.resolve("report").resolve(ReportWriter.HTML);
     assertTrue(first.contains("Report (open in a browser): " + html), first);
-    assertTrue(first.contains("What the numbers mean (DEMO-SIZED"), first);
-    assertTrue(first.contains("SST-2 dev accuracy: sst2-pretrained = "), first);
+    assertTrue(first.contains("What the numbers mean:"), first);
+    assertTrue(first.contains("SST-2 dev accuracy after 1 fine-tuning steps: sst2-pretrained = "), first);
+    // BERT-Base imported unchanged: Hugging Face's published top answer, and a fact it learned.
+    assertTrue(first.contains("  Hello I'm a [MASK] model.\n    -> fashion (0.1073) role ("), first);
+    assertTrue(first.contains("  The capital of France is [MASK].\n    -> paris ("), first);
     assertTrue(first.contains("Multi30k En-De BLEU on 4 test pairs: "), first);
     assertTrue(first.contains("; copy source = "), first);
     assertTrue(first.contains("DialogSum ROUGE-1 on 3 test dialogues: extractive-summarizer = "), first);
@@ -67,12 +73,9 @@ class DemoCommandTest {
         rowNames(report, "Summarization (extractive): ROUGE"));
     List<String> translationRows = rowNames(report, "Translation En-De: Test scores");
     assertEquals(List.of("greedy, max 16", "beam 4, length penalty 1.0, max 16", "copy source"), translationRows);
-    // The pretraining table puts the backbone beside a uniform guess, whose loss is ln V exactly.
-    MetricsTableSection pretraining = table(report, "Pretraining: held-out masked-LM");
-    assertEquals(Math.log(DemoSize.SMOKE.vocabSize()), pretraining.rows().get(1).values().get("loss"), 1e-12);
 
     String second = runDemo(mirror, work, tmp.resolve("second.log"));
-    Matcher reused = Pattern.compile("\\[\\d+/16] [^\\n]*: reusing ").matcher(second);
+    Matcher reused = Pattern.compile("\\[\\d+/15] [^\\n]*: reusing ").matcher(second);
     assertEquals(CACHED_STAGES, reused.results().count(), second);
     assertFalse(second.contains(": done in "), second);
     assertTrue(second.contains("Report (open in a browser): " + html), second);
@@ -98,7 +101,7 @@ class DemoCommandTest {
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     Process child = pb.start();
-    boolean finished = child.waitFor(15, TimeUnit.MINUTES); // generous: CI machines may be busy
+    boolean finished = child.waitFor(30, TimeUnit.MINUTES); // generous: BERT-Base on a busy machine (its import took 408 s at load 40)
     if (!finished) {
       child.destroyForcibly().waitFor();
     }

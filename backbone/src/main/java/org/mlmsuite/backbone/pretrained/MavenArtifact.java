@@ -48,7 +48,8 @@ public record MavenArtifact(String groupId, String artifactId, String version) {
   /**
    * The jar in the local repository, downloaded first if it is not there yet.
    *
-   * @param progress told once before a download starts (it can take minutes)
+   * @param progress told before a download starts (it can take minutes), every few seconds while it
+   *     runs, and once when it is done
    */
   public Path resolve(java.util.function.Consumer<String> progress) {
     Path repository = localRepository();
@@ -58,9 +59,12 @@ public record MavenArtifact(String groupId, String artifactId, String version) {
     }
     progress.accept("downloading " + coordinate() + " from Maven Central into " + repository
         + " (once; later imports reuse it)");
-    download(repository);
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("Maven reported success but " + jar + " is missing");
+    try (DownloadProgress arrivals = new DownloadProgress(jar.getParent(), progress)) {
+      download(repository);
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalArgumentException("Maven reported success but " + jar + " is missing");
+      }
+      progress.accept(DownloadProgress.done(DownloadProgress.bytesArrived(jar.getParent()), arrivals.elapsed()));
     }
     return jar;
   }

@@ -160,8 +160,10 @@ final class AdamWGraph {
       throw new IllegalArgumentException(
           "trainable variable '" + tv.name() + "' needs a fully known shape, has " + shape);
     }
+    // fill, not tf.zeros: zeros opens a sub-scope, which walks every op of the graph to learn the
+    // names in use; once per slot variable, that took minutes for BERT-Base.
     Ops init = tf.withInitScope();
-    return init.zeros(init.constant(shape.asArray()), TFloat32.class);
+    return init.fill(init.constant(shape.asArray()), init.constant(0f));
   }
 
   private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> x) {
