@@ -20,7 +20,7 @@ public record DemoSize(
 
   public static final DemoSize DEMO = new DemoSize("demo",
       "bert-base-uncased",
-      3_200, 100, 32, 64,
+      5_120, 160, 32, 64,
       10_000, "tiny",
       10_000, 500, 32, 48, 200,
       1_000, 200, 8, 256, 100);

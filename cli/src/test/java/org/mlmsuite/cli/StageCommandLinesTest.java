@@ -101,7 +101,7 @@ class StageCommandLinesTest {
         // dev data scored along the way, a sample of the training set
         new ClassifierTrainingStage("/b/model", "sst2", "sst2:dev", 4000, 400, 32, 64, 3e-4, null, 50, false, "sst2"),
         // the demo's: no dev data, random weights of the imported BERT-Base's shape
-        new ClassifierTrainingStage("/b/model", "sst2", null, 3200, 100, 32, 64, 5e-5, null, 0, true,
+        new ClassifierTrainingStage("/b/model", "sst2", null, 5120, 160, 32, 64, 5e-5, null, 0, true,
             "sst2-no-pretraining"),
         // a bench run's: its own seed, and the no-pretraining baseline
         new ClassifierTrainingStage("{stage:backbone}/model", "/d/sample.csv", null, 0, 100, 16, 128, 1e-4, 43L, 0, true,
