@@ -46,15 +46,6 @@ public record ClassifierTrainingConfig(
     }
   }
 
-  /** Without a long-text strategy: truncate. */
-  public ClassifierTrainingConfig(double learningRate, long steps, int batchSize, int maxLength, long seed,
-      boolean freezeBackbone, boolean noPretraining, ClassWeights classWeights, int evalEvery, int patience,
-      String metric, int windowBatches, int checkpointEvery) {
-    this(learningRate, steps, batchSize, maxLength, seed, freezeBackbone, noPretraining, classWeights, evalEvery,
-        patience, metric, windowBatches, checkpointEvery, LongTextStrategy.TRUNCATE);
-  }
-
-  /** The defaults with {@code mlm classify train}'s 1000 steps. */
   public static ClassifierTrainingConfig defaults() {
     return defaults(1000);
   }
