@@ -1,14 +1,12 @@
 package org.mlmsuite.classification;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,9 +98,8 @@ public final class TeacherOutputs {
 
   private static void write(Path file, List<float[]> rows) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = AtomicFiles.tempSibling(file);
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+      AtomicFiles.writeBytes(file, stream -> {
+        DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);
         out.writeInt(rows.size());
         out.writeInt(rows.isEmpty() ? 0 : rows.get(0).length);
@@ -111,8 +108,8 @@ public final class TeacherOutputs {
             out.writeFloat(v);
           }
         }
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        out.flush();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the teacher cache " + file, e);
     }

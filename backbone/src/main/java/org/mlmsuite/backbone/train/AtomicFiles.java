@@ -1,6 +1,10 @@
 package org.mlmsuite.backbone.train;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -133,23 +137,42 @@ public final class AtomicFiles {
     void writeTo(Writer writer) throws IOException;
   }
 
+  /** What streams a binary file's contents; it may fail, and then the target is left as it was. */
+  public interface ByteBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /**
    * Writes a UTF-8 text file that appears (or replaces the old one) only once {@code body} has
    * written all of it, so no half-written file is left. Not fsynced: for outputs a rerun makes
    * again (predictions, hypotheses), not for checkpoints.
    */
   public static void writeText(Path file, TextBody body) throws IOException {
+    writeBytes(file, out -> {
+      // an encoder that reports unmappable text, as Files.newBufferedWriter's does
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+      body.writeTo(w);
+      w.flush();
+    });
+  }
+
+  /**
+   * Writes a file that appears (or replaces the old one) only once {@code body} has written all of
+   * it: the temp file is removed when the body fails or the JVM exits first. Not fsynced: for
+   * outputs a rerun makes again (predictions, caches), not for checkpoints.
+   */
+  public static void writeBytes(Path file, ByteBody body) throws IOException {
     Path target = file.toAbsolutePath();
     requireWritableFileTarget(target);
     Files.createDirectories(target.getParent());
     Path tmp = tempSibling(target);
     // The body may run for minutes (predictions): only creating and renaming the temp wait on exit.
     try {
-      try (Writer w = beforeExitCleanup(() -> {
+      try (OutputStream out = new BufferedOutputStream(beforeExitCleanup(() -> {
         deleteOnExit(tmp);
-        return Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-      })) {
-        body.writeTo(w);
+        return Files.newOutputStream(tmp);
+      }))) {
+        body.writeTo(out);
       } catch (IOException e) {
         throw namingTarget(target, e);
       }
