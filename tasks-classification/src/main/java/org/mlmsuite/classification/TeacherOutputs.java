@@ -26,10 +26,16 @@ import org.mlmsuite.backbone.train.RunInputs;
  * <p>Each row holds the teacher's log-probabilities, which give the same tempered targets as its
  * logits ({@code softmax(z / T)} does not change when a row's constant {@code logsumexp(z)} is
  * subtracted from {@code z}).
+ *
+ * <p>A BERT-Base teacher over a large transfer set runs for tens of minutes, so the rows done so
+ * far are saved beside the cache every {@link #BATCHES_PER_SAVE} batches ({@code .partial}, same
+ * format) and a run that was stopped goes on from there.
  */
 public final class TeacherOutputs {
   /** Texts per teacher batch. */
   public static final int BATCH = 256;
+  /** Teacher batches between saves of the rows done so far. */
+  static final int BATCHES_PER_SAVE = 20;
   private static final int MAGIC = 0x4d4c4d54; // "MLMT"
 
   /** One input of the teacher: a text, and its second text for pair models (else null). */
@@ -45,18 +51,31 @@ public final class TeacherOutputs {
 
   /** The outputs of {@code teacher} (a classifier directory) for {@code inputs}, from the cache when there. */
   public static Outputs of(Path teacher, List<Input> inputs, Path cacheFolder, Consumer<String> messages) {
-    Path file = cacheFolder.resolve("teacher-" + key(teacher, inputs) + ".bin");
+    return of(teacher, inputs, cacheFolder, messages, BATCH, BATCHES_PER_SAVE);
+  }
+
+  static Outputs of(Path teacher, List<Input> inputs, Path cacheFolder, Consumer<String> messages,
+      int batchSize, int batchesPerSave) {
+    String name = "teacher-" + key(teacher, inputs);
+    Path file = cacheFolder.resolve(name + ".bin");
+    Path partial = cacheFolder.resolve(name + ".partial");
     if (Files.isRegularFile(file)) {
-      List<float[]> cached = read(file, inputs.size());
+      List<float[]> cached = read(file, inputs.size(), inputs.size());
       messages.accept("distill: teacher outputs for " + inputs.size() + " texts read from " + file);
       return new Outputs(cached, file, 0);
     }
     List<float[]> rows = new ArrayList<>(inputs.size());
+    if (Files.isRegularFile(partial)) {
+      rows.addAll(read(partial, 0, inputs.size()));
+      messages.accept("distill: teacher outputs for " + rows.size() + " of " + inputs.size()
+          + " texts read from " + partial + "; the teacher goes on from there");
+    }
+    int resumedRows = rows.size();
     int batches = 0;
     long start = System.nanoTime();
     try (TextClassifier clf = TextClassifier.load(teacher)) {
-      for (int from = 0; from < inputs.size(); from += BATCH) {
-        List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
+      for (int from = resumedRows; from < inputs.size(); from += batchSize) {
+        List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
         List<String> texts = batch.stream().map(Input::text).toList();
         List<Prediction> predictions = clf.pairs()
             ? clf.predictPairs(texts, batch.stream().map(Input::textPair).toList())
@@ -65,15 +84,18 @@ public final class TeacherOutputs {
           rows.add(logProbs(p, clf.labels()));
         }
         batches++;
-        if (batches % 20 != 0 && rows.size() < inputs.size()) {
+        if (batches % batchesPerSave != 0 || rows.size() == inputs.size()) {
           continue;
         }
+        write(partial, rows);
         double seconds = (System.nanoTime() - start) / 1e9;
         messages.accept(String.format(Locale.ROOT, "distill: teacher %d/%d texts, %.0f s, ETA %.0f s",
-            rows.size(), inputs.size(), seconds, seconds / rows.size() * (inputs.size() - rows.size())));
+            rows.size(), inputs.size(), seconds,
+            seconds / (rows.size() - resumedRows) * (inputs.size() - rows.size())));
       }
     }
     write(file, rows);
+    deleteIfExists(partial);
     return new Outputs(rows, file, batches);
   }
 
@@ -96,6 +118,14 @@ public final class TeacherOutputs {
     return row;
   }
 
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
   private static void write(Path file, List<float[]> rows) {
     try {
       AtomicFiles.writeBytes(file, stream -> {
@@ -115,13 +145,14 @@ public final class TeacherOutputs {
     }
   }
 
-  private static List<float[]> read(Path file, int expectedRows) {
+  /** The rows of a cache ({@code minRows} = {@code maxRows}) or of a partial cache (up to {@code maxRows}). */
+  private static List<float[]> read(Path file, int minRows, int maxRows) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       int magic = in.readInt();
       int n = in.readInt();
       int classes = in.readInt();
-      if (magic != MAGIC || n != expectedRows) {
-        throw new IllegalArgumentException(file + ": not a teacher cache of " + expectedRows
+      if (magic != MAGIC || n < minRows || n > maxRows) {
+        throw new IllegalArgumentException(file + ": not a teacher cache of " + maxRows
             + " texts; delete it to recompute");
       }
       List<float[]> rows = new ArrayList<>(n);

@@ -131,6 +131,34 @@ class ClassifierDistillationTest {
   }
 
   @Test
+  void aStoppedTeacherPassGoesOnFromItsLastSave() throws java.io.IOException {
+    List<TeacherOutputs.Input> texts = rows(300, 8, 5).stream().map(r -> new TeacherOutputs.Input(r.text(), null)).toList();
+    Path folder = tmp.resolve("stopped-cache");
+    // Batches of 32, a save every 2 batches: the first progress line comes after 64 rows are saved.
+    RuntimeException stop = assertThrows(RuntimeException.class, () -> TeacherOutputs.of(teacher, texts, folder,
+        m -> { if (m.startsWith("distill: teacher 64/300")) throw new IllegalStateException("stopped"); }, 32, 2));
+    assertEquals("stopped", stop.getMessage());
+    try (var files = java.nio.file.Files.list(folder)) {
+      assertEquals(List.of(".partial"), files.map(f -> f.getFileName().toString().replaceAll("^teacher-[0-9a-f]+", ""))
+          .toList(), "only the rows done so far are left");
+    }
+    List<String> messages = new ArrayList<>();
+    TeacherOutputs.Outputs resumed = TeacherOutputs.of(teacher, texts, folder, messages::add, 32, 2);
+    assertEquals(8, resumed.teacherBatches(), "the 236 texts after the 64 saved, in batches of 32");
+    assertTrue(messages.get(0).contains("64 of 300 texts read from"), messages.get(0));
+    TeacherOutputs.Outputs whole = TeacherOutputs.of(teacher, texts, tmp.resolve("whole-cache"), m -> {}, 32, 2);
+    assertEquals(10, whole.teacherBatches());
+    for (int i = 0; i < texts.size(); i++) {
+      for (int c = 0; c < 2; c++) {
+        assertEquals(whole.logProbs().get(i)[c], resumed.logProbs().get(i)[c], 1e-5, "text " + i);
+      }
+    }
+    try (var files = java.nio.file.Files.list(folder)) {
+      assertEquals(List.of(resumed.cacheFile()), files.toList(), "the partial file goes when the cache is written");
+    }
+  }
+
+  @Test
   void theStudentIsAnOrdinaryClassifier() {
     try (TextClassifier clf = TextClassifier.load(distilled.student().model().path())) {
       assertEquals(List.of("neg", "pos"), clf.labels());
