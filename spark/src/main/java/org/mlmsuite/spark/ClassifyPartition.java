@@ -5,11 +5,13 @@ import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.SerializableConfiguration;
+import org.mlmsuite.classification.LongTextStrategy;
 import org.mlmsuite.classification.Prediction;
 import org.mlmsuite.classification.TextClassifier;
 
 /**
- * Classifies a partition in batches with the JVM's {@link TextClassifier} for the model. Appends
+ * Classifies a partition in batches with the JVM's {@link TextClassifier} for the model and long-text
+ * strategy (one instance per strategy and JVM). Appends
  * {@code predicted_label}, one probability per class (model label order) and {@code model_id}; a
  * row whose text (or text pair) is null or blank gets nulls there.
  */
@@ -19,11 +21,14 @@ final class ClassifyPartition extends BatchedPartition {
   /** -1 for single-text models. */
   private final int pairIndex;
   private final int classes;
+  /** Resolved for the model's window (stride and head length written out), so equal strategies share a load. */
+  private final LongTextStrategy longText;
 
-  ClassifyPartition(ModelLocation model, int textIndex, int pairIndex, int classes, int batchSize,
-      Broadcast<SerializableConfiguration> hadoop) {
+  ClassifyPartition(ModelLocation model, int textIndex, int pairIndex, int classes, LongTextStrategy longText,
+      int batchSize, Broadcast<SerializableConfiguration> hadoop) {
     super(batchSize, hadoop);
     this.model = model;
+    this.longText = longText;
     this.textIndex = textIndex;
     this.pairIndex = pairIndex;
     this.classes = classes;
@@ -31,7 +36,8 @@ final class ClassifyPartition extends BatchedPartition {
 
   @Override
   List<Row> mapBatch(List<Row> batch) {
-    TextClassifier classifier = ExecutorModels.get(model, TextClassifier.class, TextClassifier::load, hadoop());
+    TextClassifier classifier = ExecutorModels.get(model, TextClassifier.class, longText,
+        dir -> TextClassifier.load(dir, longText), hadoop());
     List<Integer> scored = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     List<String> pairs = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mlmsuite.classification.LongTextStrategy;
 
 /**
  * The command line of {@link MlmSparkJob}: a task, then {@code --name value} options.
@@ -23,10 +24,12 @@ import java.util.Set;
  * @param partitions repartition the input into this many partitions first; 0: keep the input's
  * @param goldColumn evaluations only: the gold label ({@code --label-column}) or reference
  *     ({@code --reference-column}: a string, or for summaries an array of strings in JSON lines/Parquet); else null
+ * @param longText classify and evaluate-classifier only: {@code --long-text truncate|head+tail|sliding
+ *     [--stride N] [--pool mean|max]}, as {@code mlm classify}'s flags; null: as the model was trained
  */
 record JobArguments(String task, String model, String input, String inputFormat, String textColumn,
     String textPairColumn, String output, String outputFormat, String badRows, int batchSize, int partitions,
-    String goldColumn) {
+    String goldColumn, LongTextStrategy longText) {
   static final String EVALUATE_CLASSIFIER = "evaluate-classifier";
   static final String EVALUATE_TRANSLATOR = "evaluate-translator";
   static final String EVALUATE_SUMMARIZER = "evaluate-summarizer";
@@ -37,14 +40,17 @@ record JobArguments(String task, String model, String input, String inputFormat,
   static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
   private static final Set<String> OPTIONS = Set.of("--model", "--input", "--input-format", "--text-column",
       "--text-pair-column", "--output", "--output-format", "--bad-rows", "--batch-size", "--partitions", "--label-column",
-      "--reference-column");
+      "--reference-column", "--long-text", "--stride", "--pool");
+  private static final List<String> LONG_TEXT_OPTIONS = List.of("--long-text", "--stride", "--pool");
 
   static final String USAGE = "usage: MlmSparkJob classify|embed|summarize|translate --model PATH --input PATH"
       + " --text-column NAME --output PATH [--input-format csv|tsv|json|parquet] [--output-format parquet|csv]"
-      + " [--bad-rows PATH] [--batch-size N] [--partitions N] [--text-pair-column NAME]; or"
+      + " [--bad-rows PATH] [--batch-size N] [--partitions N] and for classify only [--text-pair-column NAME]"
+      + " [--long-text truncate|head+tail|sliding] [--stride N] [--pool mean|max]; or"
       + " MlmSparkJob evaluate-classifier --model PATH --input PATH --text-column NAME --label-column NAME"
       + " --output PATH (a folder for report.json) [--input-format ...] [--batch-size N] [--partitions N]"
-      + " [--text-pair-column NAME]; or MlmSparkJob evaluate-translator|evaluate-summarizer --model PATH --input PATH"
+      + " [--text-pair-column NAME] [--long-text ...] [--stride N] [--pool mean|max]; or"
+      + " MlmSparkJob evaluate-translator|evaluate-summarizer --model PATH --input PATH"
       + " --text-column NAME --reference-column NAME --output PATH [--input-format ...] [--batch-size N]"
       + " [--partitions N]";
 
@@ -73,10 +79,24 @@ record JobArguments(String task, String model, String input, String inputFormat,
       throw new IllegalArgumentException("--text-pair-column is for classify and " + EVALUATE_CLASSIFIER + " only");
     }
     String gold = goldColumn(args[0], given);
+    LongTextStrategy longText = longText(args[0], given);
     return new JobArguments(args[0], required(given, "--model"), input, inputFormat, required(given, "--text-column"),
         pair, output, outputFormat, given.getOrDefault("--bad-rows", output.replaceAll("/+$", "") + "-bad-rows"),
         positive(given, "--batch-size", ClassifyOptions.DEFAULT_BATCH_SIZE, 1), positive(given, "--partitions", 0, 0),
-        gold);
+        gold, longText);
+  }
+
+  /** The strategy {@code --long-text}, {@code --stride} and {@code --pool} name (errors as {@code mlm classify}'s), or null. */
+  private static LongTextStrategy longText(String task, Map<String, String> given) {
+    if (LONG_TEXT_OPTIONS.stream().noneMatch(given::containsKey)) {
+      return null;
+    }
+    if (!task.equals("classify") && !task.equals(EVALUATE_CLASSIFIER)) {
+      throw new IllegalArgumentException(String.join(", ", LONG_TEXT_OPTIONS) + " are for classify and "
+          + EVALUATE_CLASSIFIER + " only");
+    }
+    Integer stride = given.containsKey("--stride") ? positive(given, "--stride", 0, 1) : null;
+    return LongTextStrategy.of(given.get("--long-text"), stride, given.get("--pool"));
   }
 
   /** --label-column for evaluate-classifier, --reference-column for the other evaluations, neither for the rest. */

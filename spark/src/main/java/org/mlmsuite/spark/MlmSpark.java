@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.classification.ClassifierInfo;
+import org.mlmsuite.classification.LongTextStrategy;
 import org.mlmsuite.eval.classification.ClassificationReport;
 import org.mlmsuite.eval.rouge.RougeEvaluator;
 
@@ -24,7 +25,8 @@ import org.mlmsuite.eval.rouge.RougeEvaluator;
  * <p>The model folder is given as a path every executor can reach: a local path present on every
  * node, {@code file://}, or any Hadoop file system ({@code hdfs://}, {@code s3a://}), copied to
  * local disk once per executor JVM. Each executor JVM loads each model once and keeps it for every
- * task after that; only the path and a content id are serialized, never a TensorFlow object.
+ * task after that (once per long-text strategy asked for, for classifiers); only the path, a
+ * content id and the options are serialized, never a TensorFlow object.
  *
  * <pre>{@code
  * Dataset<Row> reviews = spark.read().option("header", true).csv("hdfs:///data/reviews.csv");
@@ -47,7 +49,11 @@ public final class MlmSpark {
   /**
    * The rows of {@code df} with {@code predicted_label}, {@code probability_<label>} per class (in
    * the model's label order) and {@code model_id} appended. A row whose text is null or blank
-   * keeps nulls in the label and probability columns. Lazy, like every Spark transformation.
+   * keeps nulls in the label and probability columns. A text longer than the model's window is
+   * read as the model was trained (its saved long-text strategy), or as {@link
+   * ClassifyOptions#withLongText} says: truncated, head+tail, or sliding windows whose logits are
+   * pooled (mean or max); a stride that does not fit the window is a one-line error here. Lazy,
+   * like every Spark transformation.
    */
   public static Dataset<Row> classify(Dataset<Row> df, String modelPath, String textColumn, ClassifyOptions options) {
     Configuration hadoop = df.sparkSession().sparkContext().hadoopConfiguration();
@@ -64,7 +70,7 @@ public final class MlmSpark {
     added.add(ResultSchema.nullable(MODEL_ID, DataTypes.StringType));
     StructType output = ResultSchema.append(input, added.toArray(StructField[]::new));
     ClassifyPartition partition = new ClassifyPartition(model, textIndex, pairIndex, info.labels().size(),
-        options.batchSize(), hadoopFor(df, model));
+        longText(options.longText(), info), options.batchSize(), hadoopFor(df, model));
     return df.mapPartitions(partition, Encoders.row(output));
   }
 
@@ -124,7 +130,8 @@ public final class MlmSpark {
    * Scores the classifier at {@code modelPath} over a labeled table on the cluster: the same
    * {@link ClassificationReport} (accuracy, per-class and averaged precision/recall/F1, MCC,
    * confusion matrix, over the model's labels) that {@code mlm classify eval} gives for the same
-   * rows, from a confusion matrix summed over the partitions. A non-string label column is
+   * rows, from a confusion matrix summed over the partitions, reading long texts as {@code
+   * options.longText()} says (null: as the model was trained). A non-string label column is
    * compared as text; a null or blank text, a missing label or one the model does not know is a
    * one-line error naming the column.
    */
@@ -191,6 +198,15 @@ public final class MlmSpark {
   private static ClassifierInfo classifierInfo(ModelLocation model, Configuration hadoop) {
     return ModelDirectory.open(model.localFolder(hadoop), ClassifierInfo.KIND)
         .read(ClassifierInfo.FILE_NAME, ClassifierInfo.class);
+  }
+
+  /**
+   * The strategy the executors load the classifier with: the given one, else the saved one, with
+   * its defaults for the model's window written out (a stride that does not fit is an error here,
+   * on the driver); so equal strategies, however spelled, share one load per JVM.
+   */
+  private static LongTextStrategy longText(LongTextStrategy given, ClassifierInfo info) {
+    return (given == null ? info.longText() : given).resolvedFor(info.maxLength());
   }
 
   private static int pairColumn(StructType input, String column, ClassifierInfo info, String modelPath) {

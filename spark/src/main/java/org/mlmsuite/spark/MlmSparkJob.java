@@ -144,7 +144,7 @@ public final class MlmSparkJob {
     return switch (a.task()) {
       case JobArguments.EVALUATE_CLASSIFIER -> {
         ClassificationReport report = MlmSpark.evaluateClassifier(input, a.model(), a.textColumn(), a.goldColumn(),
-            new ClassifyOptions(a.batchSize(), a.textPairColumn()));
+            new ClassifyOptions(a.batchSize(), a.textPairColumn(), a.longText()));
         writeJson(spark, file, report);
         yield String.format(Locale.ROOT, "samples: %d%naccuracy: %.4f%nmacro_f1: %.4f%nweighted_f1: %.4f%n"
             + "mcc: %.4f%nreport: %s", report.samples(), report.accuracy(), report.macro().f1(),
@@ -202,7 +202,7 @@ public final class MlmSparkJob {
   private static Dataset<Row> task(Dataset<Row> rows, JobArguments a) {
     return switch (a.task()) {
       case "classify" -> MlmSpark.classify(rows, a.model(), a.textColumn(),
-          new ClassifyOptions(a.batchSize(), a.textPairColumn()));
+          new ClassifyOptions(a.batchSize(), a.textPairColumn(), a.longText()));
       case "embed" -> MlmSpark.embed(rows, a.model(), a.textColumn(), a.batchSize());
       case "summarize" -> MlmSpark.summarize(rows, a.model(), a.textColumn(), a.batchSize());
       case "translate" -> MlmSpark.translate(rows, a.model(), a.textColumn(), a.batchSize());

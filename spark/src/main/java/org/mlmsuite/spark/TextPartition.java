@@ -24,7 +24,7 @@ final class TextPartition extends BatchedPartition {
 
   @Override
   List<Row> mapBatch(List<Row> batch) {
-    AutoCloseable facade = ExecutorModels.getAny(model, task.facade(), task::load, hadoop());
+    AutoCloseable facade = ExecutorModels.getAny(model, task.facade(), null, task::load, hadoop());
     List<Integer> scored = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {

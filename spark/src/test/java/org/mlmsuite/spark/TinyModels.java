@@ -11,6 +11,7 @@ import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.classification.ClassifierTraining;
 import org.mlmsuite.classification.ClassifierTrainingConfig;
+import org.mlmsuite.classification.LongTextStrategy;
 import org.mlmsuite.classification.TextColumns;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.seq2seq.GenerationOptions;
@@ -36,9 +37,13 @@ final class TinyModels {
       Vocabulary.SPECIAL_TOKENS, FILLER, List.of("good", "great", "bad", "awful", "?", "##s"))),
       TokenizerConfig.uncased());
 
+  /** The classifiers' window in tokens, [CLS] and [SEP] included: 14 words of content. */
+  static final int MAX_LENGTH = 16;
+
   /** Where the shared models of one test JVM live (a fresh folder per JVM, under target/). */
   private static final Path SHARED = Path.of("target", "tiny-models", String.valueOf(ProcessHandle.current().pid()));
   private static Path classifier;
+  private static Path slidingClassifier;
   private static Path summarizer;
   private static Path translator;
 
@@ -50,6 +55,19 @@ final class TinyModels {
       classifier = classifier(SHARED.resolve("clf").toAbsolutePath(), 12);
     }
     return classifier;
+  }
+
+  /**
+   * A classifier like {@link #classifier()} (windows of {@link #MAX_LENGTH} tokens), trained longer (60 steps,
+   * about 15 s) so that its probabilities follow the cue words of each window, whose saved
+   * long-text strategy is sliding windows (stride 7, half the window's content; mean of logits).
+   */
+  static synchronized Path slidingClassifier() {
+    if (slidingClassifier == null) {
+      slidingClassifier = classifier(SHARED.resolve("clf-sliding").toAbsolutePath(), 60,
+          LongTextStrategy.sliding(null, null));
+    }
+    return slidingClassifier;
   }
 
   static synchronized Path summarizer() {
@@ -77,12 +95,18 @@ final class TinyModels {
 
   /** A classifier fine-tuned for {@code steps} steps on 128 reviews; into {@code dir}, beside its backbone. */
   static Path classifier(Path dir, int steps) {
+    return classifier(dir, steps, LongTextStrategy.TRUNCATE);
+  }
+
+  /** {@link #classifier(Path, int)} that saves {@code longText} as how it reads texts longer than its window. */
+  static Path classifier(Path dir, int steps, LongTextStrategy longText) {
     Path backbone = backbone(dir.resolveSibling(dir.getFileName() + "-backbone"));
     List<LabeledText> train = new ArrayList<>();
     for (String[] row : reviews(128, 1)) {
       train.add(new LabeledText(row[0], row[1], new Origin(Path.of("train.csv"), train.size() + 2)));
     }
-    ClassifierTrainingConfig config = ClassifierTrainingConfig.defaults(steps).withLearningRate(2e-3).withBatch(16, 16);
+    ClassifierTrainingConfig config = ClassifierTrainingConfig.defaults(steps).withLearningRate(2e-3)
+        .withBatch(16, MAX_LENGTH).withLongText(longText);
     new ClassifierTraining(m -> {}, TrainingProgress.silent()).run(new ClassifierTraining.Request(
         backbone, train, List.of(), "train.csv", "train.csv", "", new TextColumns("review", null, "sentiment"),
         config, dir, false));
@@ -138,6 +162,24 @@ final class TinyModels {
         document.append('\n');
       }
       out.add(document.toString());
+    }
+    return out;
+  }
+
+  /**
+   * {@code n} texts of 31 to 44 words, longer than the classifiers' window: reviews of either label
+   * run together, so the windows of one text hold different cues.
+   */
+  static List<String> longReviews(int n, long seed) {
+    List<String[]> reviews = reviews(12 * n, seed);
+    List<String> out = new ArrayList<>();
+    int next = 0;
+    while (out.size() < n) {
+      List<String> words = new ArrayList<>();
+      while (words.size() <= 30) {
+        words.addAll(List.of(reviews.get(next++)[0].split(" ")));
+      }
+      out.add(String.join(" ", words));
     }
     return out;
   }

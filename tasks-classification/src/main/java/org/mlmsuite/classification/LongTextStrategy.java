@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Locale;
  *       example with its document's label.</li>
  * </ul>
  * Texts that fit in one window are one window under every strategy. Pairs are always truncated.
+ * Serializable so that a Spark task can carry it to executors.
  *
  * @param kind truncate, head+tail or sliding
  * @param stride sliding only: pieces between window starts (null: half the window's content)
@@ -31,7 +33,7 @@ import java.util.Locale;
  *     content, rounded, as Sun et al.)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer headLength) {
+public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer headLength) implements Serializable {
   /** Today's behaviour and the default: keep the first window. */
   public static final LongTextStrategy TRUNCATE = new LongTextStrategy(Kind.TRUNCATE, null, null, null);
 
