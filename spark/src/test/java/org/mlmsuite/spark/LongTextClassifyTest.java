@@ -76,7 +76,7 @@ class LongTextClassifyTest {
     return byId;
   }
 
-  /** Same labels, probabilities within 1e-5, for every row; the id is column {@code idColumn} as int or text. */
+  /** Same labels and probabilities within 1e-5 as {@code expected} (by text index) for every row (by id). */
   static void assertSamePredictions(List<Prediction> expected, Map<Integer, Row> rows) {
     assertEquals(expected.size(), rows.size());
     for (Map.Entry<Integer, Row> row : rows.entrySet()) {
