@@ -247,6 +247,25 @@ public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer hea
     return out;
   }
 
+  /**
+   * The strategy as flags, e.g. {@code --long-text sliding --stride 63 --pool mean} (the fields
+   * given; what depends on the window is left out), for logs such as Spark's executor lines.
+   */
+  @Override
+  public String toString() {
+    StringBuilder flags = new StringBuilder("--long-text ").append(kind.flag);
+    if (stride != null) {
+      flags.append(" --stride ").append(stride);
+    }
+    if (pool != null) {
+      flags.append(" --pool ").append(pool.flag);
+    }
+    if (headLength != null) {
+      flags.append(" (head ").append(headLength).append(")");
+    }
+    return flags.toString();
+  }
+
   /** One phrase for messages, e.g. {@code sliding windows (stride 63, mean of logits)}. */
   public String describe(int maxLength) {
     return switch (kind) {

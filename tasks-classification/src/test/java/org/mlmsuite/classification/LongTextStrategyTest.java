@@ -213,4 +213,13 @@ class LongTextStrategyTest {
     assertEquals("{\"kind\":\"sliding\",\"stride\":32,\"pool\":\"mean\"}", run.get("longText").toString());
     assertEquals(slidingRun, JSON.treeToValue(run, ClassifierTrainingConfig.class));
   }
+
+  @Test
+  void printsAsItsFlags() {
+    assertEquals("--long-text sliding --stride 8 --pool max",
+        LongTextStrategy.sliding(8, LongTextStrategy.Pool.MAX).toString());
+    assertEquals("--long-text sliding --pool mean", LongTextStrategy.sliding(null, null).toString());
+    assertEquals("--long-text truncate", LongTextStrategy.of(null, null, null).toString());
+    assertEquals("--long-text head+tail", LongTextStrategy.headTail(null).toString());
+  }
 }
