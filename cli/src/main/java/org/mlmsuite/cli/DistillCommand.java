@@ -19,13 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "distill", mixinStandardHelpOptions = true,
     header = "Distil a fine-tuned classifier (e.g. BERT-Base) into a small fast student.",
-    description = {
-        "A fine-tuned teacher classifier trains a small student (a micro/tiny/mini preset over the",
-        "teacher's vocabulary, or --student-backbone) on its temperature-softened outputs, mixed with",
-        "the hard labels, over the training set, Tang et al.'s augmented copies of it (words masked or",
-        "replaced by the teacher backbone's masked LM, n-grams kept) and --unlabeled text. The teacher",
-        "runs once per text; its outputs are cached in <out>.distill/. The student works with",
-        "'mlm classify eval/predict'."})
+    description = "A fine-tuned teacher classifier trains a small student (a micro/tiny/mini preset over the "
+        + "teacher's vocabulary, or --student-backbone) on its temperature-softened outputs, mixed with "
+        + "the hard labels, over the training set, Tang et al.'s augmented copies of it (words masked or "
+        + "replaced by the teacher backbone's masked LM, n-grams kept) and --unlabeled text. The teacher "
+        + "runs once per text; its outputs are cached in <out>.distill/. The student works with "
+        + "'mlm classify eval/predict'.")
 public final class DistillCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClassifyCommand.ColumnOptions columns;

@@ -20,6 +20,9 @@ public final class Main {
   /** Runs {@code mlm} with the given arguments and returns the exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new MlmCommand());
+    // Wrap help at the terminal's width when there is one (else picocli's 80 columns); set on the
+    // root, it reaches every subcommand.
+    cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::executionError);
     return cli.execute(args);

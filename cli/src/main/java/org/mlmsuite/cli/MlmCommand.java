@@ -12,6 +12,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Pretrain a masked-language-model backbone and fine-tune it for classification, translation and summarization.",
+    // The newcomer's path; HelpTextTest parses every "mlm ..." line with the real commands.
+    footerHeading = "%nFrom BERT-Base to a small fast classifier:%n",
+    footer = {
+        "  mlm backbone import --from bert-base-uncased --out bb-base",
+        "  mlm classify train --backbone bb-base --train reviews.csv --out clf",
+        "  mlm distill --teacher clf --train reviews.csv --out clf-tiny",
+        "  mlm classify predict --model clf-tiny --input new.csv --output predicted.csv",
+        "--train takes a CSV/TSV with text and label columns, or a catalog name such as sst2.",
+        "Java code loads the same folder: TextClassifier.load(Path.of(\"clf-tiny\")).",
+        "",
+        "Run 'mlm COMMAND --help' for a command's options."},
     subcommands = {
         DemoCommand.class,
         DatasetsCommand.class,

@@ -18,14 +18,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Pretrain a backbone with masked-LM on raw text and write it as a model folder.",
-        "The folder also keeps checkpoints, the training log and loss curve; --resume continues a",
-        "killed run from its last checkpoint."})
+        "The folder also keeps checkpoints, the training log and loss curve; --resume continues a "
+            + "killed run from its last checkpoint."})
 final class PretrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--corpus", required = true, description = {"Text file, folder of .txt files, or a dataset name: pretrain-en;",
-      "a task set gives the texts of its train split (multi30k-en-de both sides, sst2/agnews the texts,",
-      "dialogsum the dialogues; never labels or summaries); repeatable (e.g. a bilingual corpus)."})
+  @Option(names = "--corpus", required = true, description = "Text file, folder of .txt files, or a dataset name: pretrain-en; "
+      + "a task set gives the texts of its train split (multi30k-en-de both sides, sst2/agnews the texts, "
+      + "dialogsum the dialogues; never labels or summaries); repeatable (e.g. a bilingual corpus).")
   List<String> corpus;
 
   @Option(names = "--vocab", description = "WordPiece vocab.txt (mlm tokenizer train); required unless --init-from.")
@@ -34,8 +34,8 @@ final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--cased", description = "Keep case and accents (use with a vocab trained with --cased); default is uncased.")
   boolean cased;
 
-  @Option(names = "--init-from", description = {"Continue pretraining this backbone (e.g. on in-domain text: --corpus sst2",
-      "reads its train texts): its architecture, vocabulary, case handling and weights; new optimizer and schedule."})
+  @Option(names = "--init-from", description = "Continue pretraining this backbone (e.g. on in-domain text: --corpus sst2 "
+      + "reads its train texts): its architecture, vocabulary, case handling and weights; new optimizer and schedule.")
   Path initFrom;
 
   @Option(names = "--ner", description = "Name-finder model (mlm ner train), needed by entity masking.")

@@ -27,10 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "summarize", header = "Train, evaluate and run extractive or abstractive summarizers; score baselines.",
     mixinStandardHelpOptions = true,
-    description = {
-        "Summarize documents (DialogSum or any JSONL/CSV with document and summary fields):",
-        "Lead-N/Longest-N baselines, an extractive BertSumExt model or an abstractive encoder-decoder",
-        "(BERT2BERT, warm-started from a backbone) trained with --mode, ROUGE reports with baselines."},
+    description = "Summarize documents (DialogSum or any JSONL/CSV with document and summary fields): "
+        + "Lead-N/Longest-N baselines, an extractive BertSumExt model or an abstractive encoder-decoder "
+        + "(BERT2BERT, warm-started from a backbone) trained with --mode, ROUGE reports with baselines.",
     subcommands = {SummarizeCommand.BaselineCmd.class, SummarizeCommand.Train.class, SummarizeCommand.Eval.class,
         SummarizeCommand.Run.class})
 public final class SummarizeCommand implements Runnable {
@@ -119,11 +118,14 @@ public final class SummarizeCommand implements Runnable {
   }
 
   @Command(name = "train", header = "Train an extractive (BertSumExt) or abstractive (BERT2BERT) summarizer.", mixinStandardHelpOptions = true,
-      description = {"Train a summarizer. --mode extractive (default): BertSumExt, per-sentence [CLS] scores on greedy",
-          "ROUGE oracle labels. --mode abstractive: a BERT2BERT encoder-decoder warm-started from the backbone",
-          "(--no-pretraining: random init, same shape), document -> first reference, label-smoothed",
-          "cross-entropy; sources cut at the backbone's max positions (counted); with --dev the lowest dev loss",
-          "is exported. Flags marked 'abstractive'/'extractive' apply to that mode only."})
+      description = {
+          "Train a summarizer. --mode extractive (default): BertSumExt, per-sentence [CLS] scores on greedy "
+              + "ROUGE oracle labels.",
+          "--mode abstractive: a BERT2BERT encoder-decoder warm-started from the backbone "
+              + "(--no-pretraining: random init, same shape), document -> first reference, label-smoothed "
+              + "cross-entropy; sources cut at the backbone's max positions (counted); with --dev the lowest dev loss "
+              + "is exported.",
+          "Flags marked 'abstractive'/'extractive' apply to that mode only."})
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FieldOptions fields;
@@ -245,8 +247,8 @@ public final class SummarizeCommand implements Runnable {
   }
 
   @Command(name = "eval", header = "ROUGE-1/2/L/Lsum of a summarizer on test data, beside baselines.", mixinStandardHelpOptions = true,
-      description = {"ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95%% bootstrap",
-          "intervals, with Lead-N/Longest-N baselines in the same table; writes report.json/md/html."})
+      description = "ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95%% bootstrap "
+          + "intervals, with Lead-N/Longest-N baselines in the same table; writes report.json/md/html.")
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FieldOptions fields;
@@ -287,9 +289,9 @@ public final class SummarizeCommand implements Runnable {
   }
 
   @Command(name = "run", header = "Summarize JSON lines from stdin, one summary per line.", mixinStandardHelpOptions = true,
-      description = {"Summarize JSON lines from stdin: each line an object with a \"document\" field (dialogues",
-          "contain newlines, so plain lines would not do). Writes one JSON line {\"summary\": ...} per input,",
-          "in order, keeping an \"id\" field if present. Either mode; decoding flags apply to abstractive models."})
+      description = "Summarize JSON lines from stdin: each line an object with a \"document\" field (dialogues "
+          + "contain newlines, so plain lines would not do). Writes one JSON line {\"summary\": ...} per input, "
+          + "in order, keeping an \"id\" field if present. Either mode; decoding flags apply to abstractive models.")
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DecodeOptions decode;

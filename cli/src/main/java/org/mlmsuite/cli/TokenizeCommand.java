@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mlm tokenize}: one JSON object (ids, tokens, type_ids) per input line. */
 @Command(name = "tokenize", header = "Tokenize lines from stdin with a WordPiece vocabulary; prints ids and tokens as JSON.", mixinStandardHelpOptions = true,
-    description = {"Tokenize lines from stdin with a WordPiece vocabulary (BERT rules);",
-        "prints one JSON object per line with ids, tokens and type_ids."})
+    description = "Tokenize lines from stdin with a WordPiece vocabulary (BERT rules); "
+        + "prints one JSON object per line with ids, tokens and type_ids.")
 public final class TokenizeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,11 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "translate", header = "Fine-tune, evaluate and run translation models warm-started from a backbone.",
     mixinStandardHelpOptions = true,
-    description = {
-        "Train an encoder-decoder translation model warm-started from a backbone (BERT2BERT: the",
-        "decoder starts from the backbone's layers, cross-attention is new), evaluate it with",
-        "sacreBLEU-exact BLEU and chrF, and translate text. Source and target share the backbone's",
-        "vocabulary, so pretrain the backbone (or at least its vocabulary) on both languages."},
+    description = "Train an encoder-decoder translation model warm-started from a backbone (BERT2BERT: the "
+        + "decoder starts from the backbone's layers, cross-attention is new), evaluate it with "
+        + "sacreBLEU-exact BLEU and chrF, and translate text. Source and target share the backbone's "
+        + "vocabulary, so pretrain the backbone (or at least its vocabulary) on both languages.",
     subcommands = {TranslateCommand.Train.class, TranslateCommand.Eval.class, TranslateCommand.Run.class})
 public final class TranslateCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -41,8 +40,8 @@ public final class TranslateCommand implements Runnable {
   }
 
   @Command(name = "train", header = "Fine-tune a BERT2BERT translation model on parallel text.", mixinStandardHelpOptions = true,
-      description = {"Fine-tune a BERT2BERT model on parallel text with AdamW, warmup and decay; label-smoothed",
-          "cross-entropy with teacher forcing. With dev data the lowest dev loss is exported."})
+      description = "Fine-tune a BERT2BERT model on parallel text with AdamW, warmup and decay; label-smoothed "
+          + "cross-entropy with teacher forcing. With dev data the lowest dev loss is exported.")
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -157,8 +156,8 @@ public final class TranslateCommand implements Runnable {
   }
 
   @Command(name = "eval", header = "Translate a test set and score BLEU and chrF2 exactly as sacreBLEU does.", mixinStandardHelpOptions = true,
-      description = {"Translate a test set and score it: corpus BLEU (13a, case-sensitive) and chrF2 on detokenised",
-          "output, exactly as sacreBLEU, with signatures; a copy-source baseline row; writes report.json/md/html."})
+      description = "Translate a test set and score it: corpus BLEU (13a, case-sensitive) and chrF2 on detokenised "
+          + "output, exactly as sacreBLEU, with signatures; a copy-source baseline row; writes report.json/md/html.")
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
     List<Integer> beams = new ArrayList<>();
@@ -229,8 +228,8 @@ public final class TranslateCommand implements Runnable {
   }
 
   @Command(name = "run", header = "Translate lines from stdin to stdout, one translation per line.", mixinStandardHelpOptions = true,
-      description = {"Translate lines from stdin to stdout, one translation per line, in order (a blank line",
-          "gives a blank line)."})
+      description = "Translate lines from stdin to stdout, one translation per line, in order (a blank line "
+          + "gives a blank line).")
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
 
