@@ -2,12 +2,16 @@ package org.mlmsuite.backbone;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.Encoding;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.Feeds;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -28,6 +32,9 @@ public final class Backbone implements AutoCloseable {
   public record Candidate(String token, int id, double probability) {}
 
   private static final int EMBED_BATCH = 32;
+  private static final int FILL_MASK_BATCH = 32;
+  /** Texts times mask slots per fill-mask run: bounds the [B, M, V] output (62 MB for BERT's 30,522 pieces). */
+  private static final int FILL_MASK_SLOTS = 512;
 
   private final ModelDirectory directory;
   private final WordPieceTokenizer tokenizer;
@@ -83,52 +90,107 @@ public final class Backbone implements AutoCloseable {
   }
 
   /**
-   * For each {@code [MASK]} in {@code text}, in order, the {@code topK} most probable tokens.
+   * For each {@code [MASK]} in {@code text}, in order, the {@code topK} most probable tokens: the
+   * one-text case of {@link #fillMask(List, int)}.
    *
    * @throws IllegalArgumentException if the text has no {@code [MASK]}
    */
   public List<List<Candidate>> fillMask(String text, int topK) {
+    List<List<Candidate>> masks = fillMask(List.of(text), topK).get(0);
+    if (masks.isEmpty()) {
+      throw new IllegalArgumentException("no [MASK] in \"" + text + "\"");
+    }
+    return masks;
+  }
+
+  /**
+   * For each text, in input order, and each of its {@code [MASK]}s, in order, the {@code topK} most
+   * probable tokens. A text with no {@code [MASK]} (or none left after the cut to the tokenizer's
+   * maximum length) gets an empty list and costs no model run. The texts with masks are sorted by
+   * length and run up to 32 at a time (fewer when they hold many masks: at
+   * most 512 mask slots a run, as each slot's output is a vocabulary-wide row),
+   * each batch padded to its longest text; the results equal the one-text ones up to float rounding.
+   */
+  public List<List<List<Candidate>>> fillMask(List<String> texts, int topK) {
     if (!hasMlmHead) {
       throw new IllegalStateException(directory.path() + " holds a '" + directory.kind()
           + "' model, which has no masked-LM head; fill-mask needs a backbone folder");
     }
-    Encoding encoding = tokenizer.encode(text);
     int maskId = tokenizer.vocabulary().maskId();
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < encoding.length(); i++) {
-      if (encoding.ids()[i] == maskId) {
-        positions.add(i);
+    List<MaskedText> masked = new ArrayList<>();
+    List<List<List<Candidate>>> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      Encoding encoding = tokenizer.encode(texts.get(i));
+      int[] positions = IntStream.range(0, encoding.length()).filter(p -> encoding.ids()[p] == maskId).toArray();
+      if (positions.length > 0) {
+        masked.add(new MaskedText(i, encoding, positions));
+      }
+      out.add(List.of());
+    }
+    masked.sort(Comparator.comparingInt(m -> m.encoding().length()));
+    int from = 0;
+    while (from < masked.size()) {
+      int to = from + 1;
+      int slots = masked.get(from).positions().length;
+      while (to < masked.size() && to - from < FILL_MASK_BATCH) {
+        slots = Math.max(slots, masked.get(to).positions().length);
+        if ((to - from + 1) * slots > FILL_MASK_SLOTS) {
+          break;
+        }
+        to++;
+      }
+      List<MaskedText> batch = masked.subList(from, to);
+      List<List<List<Candidate>>> filled = fillMaskBatch(batch, topK);
+      for (int k = 0; k < batch.size(); k++) {
+        out.set(batch.get(k).index(), filled.get(k));
+      }
+      from = to;
+    }
+    return out;
+  }
+
+  /** A text to fill: its place in the input, its encoding and where its [MASK]s are. */
+  private record MaskedText(int index, Encoding encoding, int[] positions) {}
+
+  private List<List<List<Candidate>>> fillMaskBatch(List<MaskedText> batch, int topK) {
+    int b = batch.size();
+    int t = batch.get(b - 1).encoding().length(); // sorted by length: the last is the longest
+    int m = batch.stream().mapToInt(x -> x.positions().length).max().orElseThrow();
+    int vocabSize = tokenizer.vocabulary().size();
+    int[] ids = new int[b * t]; // [B, T], padded with [PAD] and attention 0
+    int[] types = new int[b * t];
+    int[] attention = new int[b * t];
+    int[] positions = new int[b * m]; // [B, M], extra slots point at position 0 with weight 0
+    float[] weights = new float[b * m];
+    java.util.Arrays.fill(ids, tokenizer.vocabulary().padId());
+    for (int i = 0; i < b; i++) {
+      Encoding e = batch.get(i).encoding();
+      System.arraycopy(e.ids(), 0, ids, i * t, e.length());
+      System.arraycopy(e.typeIds(), 0, types, i * t, e.length());
+      System.arraycopy(e.attentionMask(), 0, attention, i * t, e.length());
+      int[] p = batch.get(i).positions();
+      System.arraycopy(p, 0, positions, i * m, p.length);
+      java.util.Arrays.fill(weights, i * m, i * m + p.length, 1f);
+    }
+    float[] logProbs = new float[b * m * vocabSize]; // [B, M, V]
+    try (Feeds feeds = new Feeds()) {
+      feeds.put(model.inputs().inputIds(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(ids, true, false)))
+          .put(model.inputs().tokenTypeIds(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(types, true, false)))
+          .put(model.inputs().attentionMask(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(attention, true, false)))
+          .put(model.maskedPositions(), TInt32.tensorOf(Shape.of(b, m), DataBuffers.of(positions, true, false)))
+          .put(model.maskedLabelIds(), TInt32.tensorOf(Shape.of(b, m), DataBuffers.of(new int[b * m], true, false)))
+          .put(model.maskedWeights(), TFloat32.tensorOf(Shape.of(b, m), DataBuffers.of(weights, true, false)));
+      try (Result r = feeds.applyTo(session.runner()).fetch(model.maskedLogProbs()).run()) {
+        ((TFloat32) r.get(0)).copyTo(DataBuffers.of(logProbs, false, false));
       }
     }
-    if (positions.isEmpty()) {
-      throw new IllegalArgumentException("no [MASK] in \"" + text + "\"");
-    }
-    int t = encoding.length();
-    int m = positions.size();
-    int vocabSize = tokenizer.vocabulary().size();
-    float[] logProbs = new float[m * vocabSize];
-    float[] ones = new float[m];
-    java.util.Arrays.fill(ones, 1f);
-    try (TInt32 ids = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.ids(), true, false));
-        TInt32 types = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.typeIds(), true, false));
-        TInt32 attention = TInt32.tensorOf(Shape.of(1, t), DataBuffers.of(encoding.attentionMask(), true, false));
-        TInt32 slots = TInt32.tensorOf(Shape.of(1, m), DataBuffers.of(positions.stream().mapToInt(Integer::intValue).toArray(), true, false));
-        TInt32 labels = TInt32.tensorOf(Shape.of(1, m), DataBuffers.of(new int[m], true, false));
-        TFloat32 weights = TFloat32.tensorOf(Shape.of(1, m), DataBuffers.of(ones, true, false));
-        Result r = session.runner()
-            .feed(model.inputs().inputIds(), ids)
-            .feed(model.inputs().tokenTypeIds(), types)
-            .feed(model.inputs().attentionMask(), attention)
-            .feed(model.maskedPositions(), slots)
-            .feed(model.maskedLabelIds(), labels)
-            .feed(model.maskedWeights(), weights)
-            .fetch(model.maskedLogProbs())
-            .run()) {
-      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(logProbs, false, false));
-    }
-    List<List<Candidate>> out = new ArrayList<>();
-    for (int slot = 0; slot < m; slot++) {
-      out.add(top(logProbs, slot * vocabSize, vocabSize, topK));
+    List<List<List<Candidate>>> out = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      List<List<Candidate>> masks = new ArrayList<>();
+      for (int slot = 0; slot < batch.get(i).positions().length; slot++) {
+        masks.add(top(logProbs, (i * m + slot) * vocabSize, vocabSize, topK));
+      }
+      out.add(masks);
     }
     return out;
   }
@@ -190,17 +252,34 @@ public final class Backbone implements AutoCloseable {
     return vectors;
   }
 
+  /**
+   * The {@code k} highest of {@code size} log-probabilities from {@code offset}, best first (ties:
+   * lower id first), kept in a k-sized heap rather than sorting the whole vocabulary.
+   */
   private List<Candidate> top(float[] logProbs, int offset, int size, int k) {
-    Integer[] ids = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      ids[i] = i;
+    if (k <= 0) {
+      return List.of();
     }
-    java.util.Arrays.sort(ids, (a, b) -> Float.compare(logProbs[offset + b], logProbs[offset + a]));
-    List<Candidate> best = new ArrayList<>();
-    for (int i = 0; i < Math.min(k, size); i++) {
-      best.add(new Candidate(tokenizer.vocabulary().token(ids[i]), ids[i], Math.exp(logProbs[offset + ids[i]])));
+    Comparator<Integer> better = (a, b) -> {
+      int c = Float.compare(logProbs[offset + a], logProbs[offset + b]);
+      return c != 0 ? c : Integer.compare(b, a);
+    };
+    PriorityQueue<Integer> best = new PriorityQueue<>(better); // the worst kept id at the head
+    for (int id = 0; id < size; id++) {
+      if (best.size() < k) {
+        best.add(id);
+      } else if (better.compare(id, best.peek()) > 0) {
+        best.poll();
+        best.add(id);
+      }
     }
-    return best;
+    List<Integer> ids = new ArrayList<>(best);
+    ids.sort(better.reversed());
+    List<Candidate> out = new ArrayList<>(ids.size());
+    for (int id : ids) {
+      out.add(new Candidate(tokenizer.vocabulary().token(id), id, Math.exp(logProbs[offset + id])));
+    }
+    return out;
   }
 
   @Override
