@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.model.Parameter;
@@ -19,6 +18,8 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.TopK;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -33,7 +34,7 @@ public final class Backbone implements AutoCloseable {
 
   private static final int EMBED_BATCH = 32;
   private static final int FILL_MASK_BATCH = 32;
-  /** Texts times mask slots per fill-mask run: bounds the [B, M, V] output (62 MB for BERT's 30,522 pieces). */
+  /** Texts times mask slots per fill-mask run: bounds the graph's [B, M, V] log-probabilities (62 MB for BERT's 30,522 pieces). */
   private static final int FILL_MASK_SLOTS = 512;
 
   private final ModelDirectory directory;
@@ -44,6 +45,10 @@ public final class Backbone implements AutoCloseable {
   /** False when opened with {@link #openEncoder} on a folder whose weights have no masked-LM head. */
   private final boolean hasMlmHead;
   private final int hiddenSize;
+  /** How many candidates per mask: a scalar fed to {@link #topCandidates}. */
+  private final Placeholder<TInt32> topK;
+  /** The top {@link #topK} log-probabilities and ids at each mask slot: [B, M, k] (ties: lower id first). */
+  private final TopK<TFloat32, TInt32> topCandidates;
 
   private Backbone(ModelDirectory directory, boolean withMlmHead) {
     this.directory = directory;
@@ -53,7 +58,10 @@ public final class Backbone implements AutoCloseable {
     this.graph = new Graph();
     Session opened = null;
     try {
-      this.model = BertForMaskedLm.build(Ops.create(graph), config.withDropout(0, 0), 0);
+      Ops tf = Ops.create(graph);
+      this.model = BertForMaskedLm.build(tf, config.withDropout(0, 0), 0);
+      this.topK = tf.withName("fill_mask_top_k").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+      this.topCandidates = tf.nn.topK(model.maskedLogProbs(), topK, TInt32.class, TopK.sorted(true));
       opened = new Session(graph);
       WeightLoader.from(directory.weightsPrefix())
           .sameNames(model.parameters().stream().map(Parameter::name)
@@ -107,9 +115,10 @@ public final class Backbone implements AutoCloseable {
    * For each text, in input order, and each of its {@code [MASK]}s, in order, the {@code topK} most
    * probable tokens. A text with no {@code [MASK]} (or none left after the cut to the tokenizer's
    * maximum length) gets an empty list and costs no model run. The texts with masks are sorted by
-   * length and run up to 32 at a time (fewer when they hold many masks: at
-   * most 512 mask slots a run, as each slot's output is a vocabulary-wide row),
-   * each batch padded to its longest text; the results equal the one-text ones up to float rounding.
+   * mask count, then length, and run up to 32 at a time (fewer when they hold many masks: at most
+   * 512 mask slots a run, as each slot's output is a vocabulary-wide row), each batch padded to its
+   * longest text; the top-k is taken in the graph, so only k candidates per mask come back. The
+   * results equal the one-text ones up to float rounding.
    */
   public List<List<List<Candidate>>> fillMask(List<String> texts, int topK) {
     if (!hasMlmHead) {
@@ -127,7 +136,9 @@ public final class Backbone implements AutoCloseable {
       }
       out.add(List.of());
     }
-    masked.sort(Comparator.comparingInt(m -> m.encoding().length()));
+    // by mask count, then length: a batch's texts share their count of mask slots (padding slots
+    // would each cost a vocabulary-wide output row) and nearly their length
+    masked.sort(Comparator.comparingInt((MaskedText m) -> m.positions().length).thenComparingInt(m -> m.encoding().length()));
     int from = 0;
     while (from < masked.size()) {
       int to = from + 1;
@@ -154,7 +165,7 @@ public final class Backbone implements AutoCloseable {
 
   private List<List<List<Candidate>>> fillMaskBatch(List<MaskedText> batch, int topK) {
     int b = batch.size();
-    int t = batch.get(b - 1).encoding().length(); // sorted by length: the last is the longest
+    int t = batch.stream().mapToInt(x -> x.encoding().length()).max().orElseThrow();
     int m = batch.stream().mapToInt(x -> x.positions().length).max().orElseThrow();
     int vocabSize = tokenizer.vocabulary().size();
     int[] ids = new int[b * t]; // [B, T], padded with [PAD] and attention 0
@@ -172,23 +183,32 @@ public final class Backbone implements AutoCloseable {
       System.arraycopy(p, 0, positions, i * m, p.length);
       java.util.Arrays.fill(weights, i * m, i * m + p.length, 1f);
     }
-    float[] logProbs = new float[b * m * vocabSize]; // [B, M, V]
+    int k = Math.max(0, Math.min(topK, vocabSize));
+    float[] logProbs = new float[b * m * k]; // [B, M, k]
+    int[] tokenIds = new int[b * m * k];
     try (Feeds feeds = new Feeds()) {
       feeds.put(model.inputs().inputIds(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(ids, true, false)))
           .put(model.inputs().tokenTypeIds(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(types, true, false)))
           .put(model.inputs().attentionMask(), TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(attention, true, false)))
           .put(model.maskedPositions(), TInt32.tensorOf(Shape.of(b, m), DataBuffers.of(positions, true, false)))
           .put(model.maskedLabelIds(), TInt32.tensorOf(Shape.of(b, m), DataBuffers.of(new int[b * m], true, false)))
-          .put(model.maskedWeights(), TFloat32.tensorOf(Shape.of(b, m), DataBuffers.of(weights, true, false)));
-      try (Result r = feeds.applyTo(session.runner()).fetch(model.maskedLogProbs()).run()) {
+          .put(model.maskedWeights(), TFloat32.tensorOf(Shape.of(b, m), DataBuffers.of(weights, true, false)))
+          .put(this.topK, TInt32.scalarOf(k));
+      try (Result r = feeds.applyTo(session.runner())
+          .fetch(topCandidates.values()).fetch(topCandidates.indices()).run()) {
         ((TFloat32) r.get(0)).copyTo(DataBuffers.of(logProbs, false, false));
+        ((TInt32) r.get(1)).copyTo(DataBuffers.of(tokenIds, false, false));
       }
     }
     List<List<List<Candidate>>> out = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
       List<List<Candidate>> masks = new ArrayList<>();
       for (int slot = 0; slot < batch.get(i).positions().length; slot++) {
-        masks.add(top(logProbs, (i * m + slot) * vocabSize, vocabSize, topK));
+        List<Candidate> best = new ArrayList<>(k);
+        for (int r = (i * m + slot) * k; r < (i * m + slot + 1) * k; r++) {
+          best.add(new Candidate(tokenizer.vocabulary().token(tokenIds[r]), tokenIds[r], Math.exp(logProbs[r])));
+        }
+        masks.add(best);
       }
       out.add(masks);
     }
@@ -250,36 +270,6 @@ public final class Backbone implements AutoCloseable {
       vectors.add(mean);
     }
     return vectors;
-  }
-
-  /**
-   * The {@code k} highest of {@code size} log-probabilities from {@code offset}, best first (ties:
-   * lower id first), kept in a k-sized heap rather than sorting the whole vocabulary.
-   */
-  private List<Candidate> top(float[] logProbs, int offset, int size, int k) {
-    if (k <= 0) {
-      return List.of();
-    }
-    Comparator<Integer> better = (a, b) -> {
-      int c = Float.compare(logProbs[offset + a], logProbs[offset + b]);
-      return c != 0 ? c : Integer.compare(b, a);
-    };
-    PriorityQueue<Integer> best = new PriorityQueue<>(better); // the worst kept id at the head
-    for (int id = 0; id < size; id++) {
-      if (best.size() < k) {
-        best.add(id);
-      } else if (better.compare(id, best.peek()) > 0) {
-        best.poll();
-        best.add(id);
-      }
-    }
-    List<Integer> ids = new ArrayList<>(best);
-    ids.sort(better.reversed());
-    List<Candidate> out = new ArrayList<>(ids.size());
-    for (int id : ids) {
-      out.add(new Candidate(tokenizer.vocabulary().token(id), id, Math.exp(logProbs[offset + id])));
-    }
-    return out;
   }
 
   @Override
