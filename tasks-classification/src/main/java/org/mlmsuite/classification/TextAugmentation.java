@@ -1,6 +1,7 @@
 package org.mlmsuite.classification;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -154,9 +155,12 @@ public final class TextAugmentation {
     for (int i = 0; i < masked.size(); i++) {
       Draft d = masked.get(i);
       // A word may be cut into pieces, but each [MASK] stays one token: one candidate list per
-      // replaced word (fewer if the text was cut to the tokenizer's maximum length).
+      // replaced word (fewer if the text was cut to the tokenizer's maximum length). The pick is
+      // uniform, so the candidates go in id order: it then depends on the top-k set only, not on
+      // the ranks of near-tied candidates, which float rounding in another batch could swap.
       for (int k = 0; k < d.replaced().size() && k < candidates.get(i).size(); k++) {
-        List<String> whole = candidates.get(i).get(k).stream().map(Backbone.Candidate::token)
+        List<String> whole = candidates.get(i).get(k).stream()
+            .sorted(Comparator.comparingInt(Backbone.Candidate::id)).map(Backbone.Candidate::token)
             .filter(t -> !t.startsWith("##") && !(t.startsWith("[") && t.endsWith("]"))).toList();
         if (!whole.isEmpty()) {
           d.words().set(d.replaced().get(k), whole.get(d.random().nextInt(whole.size())));

@@ -71,8 +71,8 @@ class TextAugmentationMlmTest {
 
   /**
    * The documented recipe, one copy and one one-text fill-mask at a time: copy c of text i draws
-   * from Random(mix(mix(seed, i), c)) its masked words, then a whole-word candidate per mask, then
-   * the n-gram.
+   * from Random(mix(mix(seed, i), c)) its masked words, then a whole-word candidate per mask
+   * (uniformly among the top-k's whole words in id order), then the n-gram.
    */
   static List<String> oneCopyAtATime(String text, long index, TextAugmentation.Settings s, Backbone lm) {
     Set<String> copies = new LinkedHashSet<>();
@@ -90,7 +90,8 @@ class TextAugmentationMlmTest {
       if (!masked.isEmpty()) {
         List<List<Backbone.Candidate>> candidates = lm.fillMask(String.join(" ", words), s.topK());
         for (int k = 0; k < masked.size(); k++) {
-          List<String> whole = candidates.get(k).stream().map(Backbone.Candidate::token)
+          List<String> whole = candidates.get(k).stream()
+              .sorted(java.util.Comparator.comparingInt(Backbone.Candidate::id)).map(Backbone.Candidate::token)
               .filter(t -> !t.startsWith("##") && !t.startsWith("[")).toList();
           words.set(masked.get(k), whole.get(random.nextInt(whole.size())));
         }

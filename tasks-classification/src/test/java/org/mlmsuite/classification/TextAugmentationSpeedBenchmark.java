@@ -22,10 +22,10 @@ import org.mlmsuite.backbone.text.WordPieceTokenizer;
  * TextAugmentation} did before batching; measured through {@link
  * TextAugmentationMlmTest#oneCopyAtATime}, so it already has the k-sized-heap top-k) against all
  * copies through the batched fill-mask. The masked LM is a random-weight backbone of preset {@code
- * mlm.benchmark.backbone} (default tiny) over a 30,000-word vocabulary (BERT-Base has 30,522
+ * mlm.benchmark.backbone} (default tiny; {@code base}: BERT-Base's shape, L12/H768) over a 30,000-word vocabulary (BERT-Base has 30,522
  * pieces); the texts are {@code mlm.benchmark.texts} (200) sentences of 5 to 30 words, {@code
  * mlm.benchmark.copies} (5) copies each, Tang et al.'s rates and top-15. Speed does not depend on
- * trained values. Both paths must give the same copies. Run with {@code nice -n 15 mvn -B -q -o -pl
+ * trained values. Both paths must give the same copies (the printout counts the texts where they do not). Run with {@code nice -n 15 mvn -B -q -o -pl
  * tasks-classification -am verify -Dtest=TextAugmentationSpeedBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dmlm.benchmark=true}.
  */
@@ -41,8 +41,9 @@ class TextAugmentationSpeedBenchmark {
       tokens.add("w" + i);
     }
     WordPieceTokenizer tokenizer = new WordPieceTokenizer(new Vocabulary(tokens), TokenizerConfig.uncased());
-    Path dir = UntrainedBackbone.write(tmp.resolve("lm"), TransformerConfig.preset(preset, tokens.size()), tokenizer, 1)
-        .path();
+    TransformerConfig config = preset.equals("base") ? TransformerConfig.of(tokens.size(), 768, 12, 12, 3072)
+        : TransformerConfig.preset(preset, tokens.size());
+    Path dir = UntrainedBackbone.write(tmp.resolve("lm"), config, tokenizer, 1).path();
     Random random = new Random(2);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -70,12 +71,17 @@ class TextAugmentationSpeedBenchmark {
       List<List<String>> batched = augmentation.copiesOf(texts, 0);
       double batchedSeconds = (System.nanoTime() - start) / 1e9;
 
-      assertEquals(oneAtATime, batched);
+      int differing = 0;
+      for (int i = 0; i < n; i++) {
+        differing += oneAtATime.get(i).equals(batched.get(i)) ? 0 : 1;
+      }
+      System.out.printf(Locale.ROOT, "texts whose copies differ between the two paths: %d of %d%n", differing, n);
       int attempts = n * copies;
       System.out.printf(Locale.ROOT, "augment-with mlm, %s backbone (30,000-word vocabulary), %d texts x %d copies:"
           + " one fill-mask per copy %.2f s (%.1f copies/s); batched %.2f s (%.1f copies/s); speed-up %.1fx%n",
           preset, n, copies, oneSeconds, attempts / oneSeconds, batchedSeconds, attempts / batchedSeconds,
           oneSeconds / batchedSeconds);
+      assertEquals(0, differing, "both paths give the same copies");
     }
   }
 }
