@@ -3,7 +3,9 @@ package org.mlmsuite.backbone;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.model.Parameter;
@@ -117,8 +119,9 @@ public final class Backbone implements AutoCloseable {
    * maximum length) gets an empty list and costs no model run. The texts with masks are sorted by
    * mask count, then length, and run up to 32 at a time (fewer when they hold many masks: at most
    * 512 mask slots a run, as each slot's output is a vocabulary-wide row), each batch padded to its
-   * longest text; the top-k is taken in the graph, so only k candidates per mask come back. The
-   * results equal the one-text ones up to float rounding.
+   * longest text; the top-k is taken in the graph, so only k candidates per mask come back. A text
+   * given more than once runs once and its (unmodifiable) lists are shared. The results equal the
+   * one-text ones up to float rounding.
    */
   public List<List<List<Candidate>>> fillMask(List<String> texts, int topK) {
     if (!hasMlmHead) {
@@ -128,13 +131,17 @@ public final class Backbone implements AutoCloseable {
     int maskId = tokenizer.vocabulary().maskId();
     List<MaskedText> masked = new ArrayList<>();
     List<List<List<Candidate>>> out = new ArrayList<>(texts.size());
+    Map<String, Integer> firstOf = new HashMap<>(); // a repeated text (augmented copies often are) runs once
     for (int i = 0; i < texts.size(); i++) {
+      out.add(List.of());
+      if (firstOf.putIfAbsent(texts.get(i), i) != null) {
+        continue;
+      }
       Encoding encoding = tokenizer.encode(texts.get(i));
       int[] positions = IntStream.range(0, encoding.length()).filter(p -> encoding.ids()[p] == maskId).toArray();
       if (positions.length > 0) {
         masked.add(new MaskedText(i, encoding, positions));
       }
-      out.add(List.of());
     }
     // by mask count, then length: a batch's texts share their count of mask slots (padding slots
     // would each cost a vocabulary-wide output row) and nearly their length
@@ -156,6 +163,9 @@ public final class Backbone implements AutoCloseable {
         out.set(batch.get(k).index(), filled.get(k));
       }
       from = to;
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      out.set(i, out.get(firstOf.get(texts.get(i))));
     }
     return out;
   }
@@ -208,9 +218,9 @@ public final class Backbone implements AutoCloseable {
         for (int r = (i * m + slot) * k; r < (i * m + slot + 1) * k; r++) {
           best.add(new Candidate(tokenizer.vocabulary().token(tokenIds[r]), tokenIds[r], Math.exp(logProbs[r])));
         }
-        masks.add(best);
+        masks.add(List.copyOf(best));
       }
-      out.add(masks);
+      out.add(List.copyOf(masks));
     }
     return out;
   }

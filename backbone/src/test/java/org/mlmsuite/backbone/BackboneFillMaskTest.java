@@ -73,11 +73,13 @@ class BackboneFillMaskTest {
         "unbelievable [MASK] dog", // un ##believ ##able next to the mask
         "the cat [MASK] on [MASK] mat and the dog [MASK] [MASK] a unbelievable mat",
         "a [MASK] [MASK]unbelievable",
-        "the dog ran");
+        "the dog ran",
+        "the [MASK] sat on a mat"); // a repeat runs once and gets the same lists
     try (Backbone backbone = Backbone.open(dir)) {
       assertSameAsAlone(backbone, texts, 5);
       List<List<List<Backbone.Candidate>>> batch = backbone.fillMask(texts, 5);
-      assertEquals(List.of(1, 1, 1, 4, 2, 0), batch.stream().map(List::size).toList(), "one list per [MASK], in order");
+      assertEquals(List.of(1, 1, 1, 4, 2, 0, 1), batch.stream().map(List::size).toList(), "one list per [MASK], in order");
+      assertEquals(batch.get(0), batch.get(6));
       assertTrue(batch.get(3).get(0).get(0).probability() >= batch.get(3).get(0).get(4).probability(), "best first");
       assertTrue(!batch.get(0).get(0).equals(batch.get(3).get(0)), "different contexts, different candidates");
       assertThrows(IllegalArgumentException.class, () -> backbone.fillMask("the dog ran", 5), "one text keeps its error");
