@@ -53,6 +53,9 @@ import org.tensorflow.types.TInt32;
  * @param progress the training progress display
  */
 public record ClassifierDistillation(Consumer<String> messages, TrainingProgress progress) {
+  /** Training texts augmented per call: with 20 copies, 4,000 copies per batched fill-mask. */
+  static final int AUGMENT_CHUNK = 200;
+
   /**
    * The student's starting point: a {@code preset} ({@code micro}, {@code tiny}, {@code mini})
    * initialised at random over the teacher's vocabulary, or a {@code backbone} folder (e.g. a
@@ -318,18 +321,24 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
       TextAugmentation augmentation = new TextAugmentation(s, maskedLm);
       List<TeacherOutputs.Input> out = new ArrayList<>();
       long start = System.nanoTime();
-      for (int i = 0; i < train.size(); i++) {
-        LabeledText t = train.get(i);
-        List<String> a = augmentation.copiesOf(t.text(), i);
-        List<String> b = t.isPair() ? augmentation.copiesOf(t.textPair(), (long) train.size() + i) : null;
-        int n = b == null ? a.size() : Math.min(a.size(), b.size());
-        for (int k = 0; k < n; k++) {
-          out.add(new TeacherOutputs.Input(a.get(k), b == null ? null : b.get(k)));
+      // chunks of texts: each chunk's copies go through one batched fill-mask (the copies do not depend on the chunking)
+      for (int from = 0; from < train.size(); from += AUGMENT_CHUNK) {
+        List<LabeledText> chunk = train.subList(from, Math.min(train.size(), from + AUGMENT_CHUNK));
+        List<List<String>> a = augmentation.copiesOf(chunk.stream().map(LabeledText::text).toList(), from);
+        List<List<String>> b = chunk.get(0).isPair()
+            ? augmentation.copiesOf(chunk.stream().map(LabeledText::textPair).toList(), (long) train.size() + from)
+            : null;
+        for (int i = 0; i < chunk.size(); i++) {
+          int n = b == null ? a.get(i).size() : Math.min(a.get(i).size(), b.get(i).size());
+          for (int k = 0; k < n; k++) {
+            out.add(new TeacherOutputs.Input(a.get(i).get(k), b == null ? null : b.get(i).get(k)));
+          }
         }
-        if (maskedLm != null && (i + 1) % 1000 == 0) {
+        int done = from + chunk.size();
+        if (maskedLm != null && done % 1000 == 0) {
           double seconds = (System.nanoTime() - start) / 1e9;
           messages.accept(String.format(Locale.ROOT, "distill: augmented %d/%d texts, %.0f s, ETA %.0f s",
-              i + 1, train.size(), seconds, seconds / (i + 1) * (train.size() - i - 1)));
+              done, train.size(), seconds, seconds / done * (train.size() - done)));
         }
       }
       return out;

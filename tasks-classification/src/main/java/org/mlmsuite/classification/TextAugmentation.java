@@ -1,6 +1,7 @@
 package org.mlmsuite.classification;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -18,8 +19,9 @@ import org.mlmsuite.backbone.train.SeedMixer;
  * random n-gram of the result is kept (n uniform in 1..{@code maxNgram}). {@code copies} attempts
  * are made per text; copies equal to the text or to an earlier copy are dropped.
  *
- * <p>Deterministic: the copies of the text at index {@code i} depend only on (seed, i), the text
- * and the replacement source.
+ * <p>Deterministic: copy {@code c} of the text at index {@code i} has its own random stream,
+ * seeded by (seed, i, c), so the copies depend only on those, the text and the replacement source,
+ * not on how texts are grouped into calls or fill-mask batches.
  */
 public final class TextAugmentation {
   /** Where replaced words come from. */
@@ -91,19 +93,49 @@ public final class TextAugmentation {
 
   /** The distinct augmented copies of the text at {@code index}, none equal to the text itself. */
   public List<String> copiesOf(String text, long index) {
-    Random random = new Random(SeedMixer.mix(settings.seed(), index));
-    List<String> words = List.of(text.trim().split("\\s+"));
-    Set<String> copies = new LinkedHashSet<>();
-    for (int c = 0; c < settings.copies(); c++) {
-      String copy = String.join(" ", ngram(replaceWords(words, random), random));
-      if (!copy.equals(text) && !copy.isBlank()) {
-        copies.add(copy);
-      }
-    }
-    return new ArrayList<>(copies);
+    return copiesOf(List.of(text), index).get(0);
   }
 
-  private List<String> replaceWords(List<String> words, Random random) {
+  /**
+   * The distinct augmented copies of each text, {@code texts.get(i)} being the text at index
+   * {@code firstIndex + i}, in input order. With {@link Replacement#MLM} every copy's words are
+   * masked first and all copies go through one batched {@link Backbone#fillMask(List, int)}, so
+   * pass many texts at once (a few hundred); the result is the same however the texts are grouped.
+   */
+  public List<List<String>> copiesOf(List<String> texts, long firstIndex) {
+    List<Draft> drafts = new ArrayList<>(texts.size() * settings.copies());
+    for (int i = 0; i < texts.size(); i++) {
+      List<String> words = List.of(texts.get(i).trim().split("\\s+"));
+      long stream = SeedMixer.mix(settings.seed(), firstIndex + i);
+      for (int c = 0; c < settings.copies(); c++) {
+        drafts.add(mask(words, new Random(SeedMixer.mix(stream, c))));
+      }
+    }
+    if (maskedLm != null) {
+      fillFromMaskedLm(drafts);
+    }
+    List<List<String>> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      Set<String> copies = new LinkedHashSet<>();
+      for (Draft d : drafts.subList(i * settings.copies(), (i + 1) * settings.copies())) {
+        String copy = String.join(" ", ngram(d.words(), d.random()));
+        if (!copy.equals(texts.get(i)) && !copy.isBlank()) {
+          copies.add(copy);
+        }
+      }
+      out.add(new ArrayList<>(copies));
+    }
+    return out;
+  }
+
+  /**
+   * One copy in the making: its words (masked ones are {@code [MASK]}), the indexes of the masked
+   * words, and the copy's own random stream (seeded by seed, text index and copy number), which
+   * draws the masked words, then the masked LM's picks, then the n-gram.
+   */
+  private record Draft(List<String> words, List<Integer> replaced, Random random) {}
+
+  private Draft mask(List<String> words, Random random) {
     List<String> out = new ArrayList<>(words);
     List<Integer> replaced = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
@@ -112,18 +144,29 @@ public final class TextAugmentation {
         replaced.add(i);
       }
     }
-    if (maskedLm != null && !replaced.isEmpty()) {
-      List<List<Backbone.Candidate>> candidates = maskedLm.fillMask(String.join(" ", out), settings.topK());
-      // A word may be cut into pieces, but each [MASK] stays one token: one candidate list per replaced word.
-      for (int k = 0; k < replaced.size() && k < candidates.size(); k++) {
-        List<String> whole = candidates.get(k).stream().map(Backbone.Candidate::token)
+    return new Draft(out, replaced, random);
+  }
+
+  /** Replaces each draft's [MASK]s by whole words drawn from the masked LM's top-k, one batched fill-mask for all. */
+  private void fillFromMaskedLm(List<Draft> drafts) {
+    List<Draft> masked = drafts.stream().filter(d -> !d.replaced().isEmpty()).toList();
+    List<List<List<Backbone.Candidate>>> candidates = maskedLm.fillMask(
+        masked.stream().map(d -> String.join(" ", d.words())).toList(), settings.topK());
+    for (int i = 0; i < masked.size(); i++) {
+      Draft d = masked.get(i);
+      // A word may be cut into pieces, but each [MASK] stays one token: one candidate list per
+      // replaced word (fewer if the text was cut to the tokenizer's maximum length). The pick is
+      // uniform, so the candidates go in id order: it then depends on the top-k set only, not on
+      // the ranks of near-tied candidates, which float rounding in another batch could swap.
+      for (int k = 0; k < d.replaced().size() && k < candidates.get(i).size(); k++) {
+        List<String> whole = candidates.get(i).get(k).stream()
+            .sorted(Comparator.comparingInt(Backbone.Candidate::id)).map(Backbone.Candidate::token)
             .filter(t -> !t.startsWith("##") && !(t.startsWith("[") && t.endsWith("]"))).toList();
         if (!whole.isEmpty()) {
-          out.set(replaced.get(k), whole.get(random.nextInt(whole.size())));
+          d.words().set(d.replaced().get(k), whole.get(d.random().nextInt(whole.size())));
         }
       }
     }
-    return out;
   }
 
   private List<String> ngram(List<String> words, Random random) {
