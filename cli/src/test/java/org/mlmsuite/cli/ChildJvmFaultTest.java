@@ -76,7 +76,8 @@ class ChildJvmFaultTest {
   void sigtermAndSigintDuringTrainingLeaveOnlyTheResumableRunAndResumeCompletes() throws Exception {
     for (String signal : List.of("TERM", "INT")) {
       Path run = tmp.resolve("run-" + signal);
-      Process child = start(List.of(), "classify", "train", "--backbone", models.backbone.toString(),
+      // As the mlm launcher starts it: a build run from a background job inherits SIGINT ignored.
+      Process child = start(List.of("env", "--default-signal=INT"), "classify", "train", "--backbone", models.backbone.toString(),
           "--train", models.classificationTsv.toString(), "--out", run.toString(), "--steps", "100000",
           "--checkpoint-every", "2", "--batch-size", "4", "--max-length", "16");
       assertTrue(waitFor(() -> names(run.resolve("checkpoints")).stream().anyMatch(n -> n.startsWith("ckpt-")), child),
