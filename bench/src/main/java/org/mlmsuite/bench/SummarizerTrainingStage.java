@@ -52,7 +52,8 @@ public record SummarizerTrainingStage(String mode, String backbone, String train
     return defaults.withData(SummaryData.ReadOptions.DEFAULTS, maxTrainExamples).withSteps(steps, batchSize, lr)
         .withSeed(seed != null ? seed : defaults.seed(), noPretraining).withResume(resume)
         .with(new SummarizerTraining.Extractive(extractive.k(), extractive.oracleK(), extractive.splitPolicy(),
-            maxLength != null ? maxLength : extractive.maxLength(), extractive.trigramBlocking()))
+            maxLength != null ? maxLength : extractive.maxLength(), extractive.trigramBlocking(),
+            extractive.checkpointEvery()))
         .with(defaults.abstractive().withLengths(maxSourceLength, maxTargetLength));
   }
 

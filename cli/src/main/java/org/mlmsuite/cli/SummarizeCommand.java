@@ -3,6 +3,7 @@ package org.mlmsuite.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlmsuite.backbone.train.TrainingProgress;
@@ -178,7 +179,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--patience", defaultValue = "0", description = "Abstractive: stop after this many dev evaluations without improvement (0: never).")
     int patience;
 
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Abstractive: steps between resumable checkpoints (0: at the end and at each new best).")
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Steps between resumable checkpoints (0: at the end, and for abstractive at each new best).")
     int checkpointEvery;
 
     @Option(names = "--max-source-length", description = "Abstractive: document word pieces incl. [CLS]/[SEP]; longer ones are cut and counted (default: the backbone's max positions).")
@@ -228,7 +229,7 @@ public final class SummarizeCommand implements Runnable {
         rejectOptions(spec, "abstractive", "--k", "--oracle-k", "--split-policy", "--no-trigram-blocking", "--max-length");
       } else {
         rejectOptions(spec, "extractive", "--dev", "--max-dev-examples", "--eval-every", "--patience",
-            "--checkpoint-every", "--max-source-length", "--max-target-length", "--label-smoothing",
+            "--max-source-length", "--max-target-length", "--label-smoothing",
             "--cross-attention-init", "--beam", "--length-penalty", "--min-length", "--no-repeat-ngram");
       }
       CommandOutput.print(spec, new SummarizerTraining(CommandOutput.progress(spec), TrainingProgress.toStderr())
@@ -240,7 +241,7 @@ public final class SummarizeCommand implements Runnable {
       return SummarizerTraining.Request.defaults(chosen, backbone, train, out)
           .withData(fields.readOptions(), maxTrain).withSteps(steps, batchSize, lr).withSeed(seed, noPretraining)
           .withResume(resume).withOverwrite(overwrite)
-          .with(new SummarizerTraining.Extractive(k, oracleK, policy, maxLength, !noBlocking))
+          .with(new SummarizerTraining.Extractive(k, oracleK, policy, maxLength, !noBlocking, checkpointEvery))
           .with(new SummarizerTraining.Abstractive(dev, maxDev, evalEvery, patience, checkpointEvery, maxSource,
               maxTarget, labelSmoothing, crossInit, beam, lengthPenalty, minLength, noRepeatNgram));
     }
@@ -248,7 +249,8 @@ public final class SummarizeCommand implements Runnable {
 
   @Command(name = "eval", header = "ROUGE-1/2/L/Lsum of a summarizer on test data, beside baselines.", mixinStandardHelpOptions = true,
       description = "ROUGE-1/2/L/Lsum F1 of a summarizer (either mode) on test data, max over references, 95%% bootstrap "
-          + "intervals, with Lead-N/Longest-N baselines in the same table; writes report.json/md/html.")
+          + "intervals, with Lead-N/Longest-N baselines and --baseline-model summarizers in the same table, and a "
+          + "paired permutation test of the model against each on per-document F1; writes report.json/md/html.")
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FieldOptions fields;
@@ -262,6 +264,9 @@ public final class SummarizeCommand implements Runnable {
 
     @Option(names = "--baselines", defaultValue = SummaryEvaluation.DEFAULT_BASELINES, description = "Baselines in the same table (default ${DEFAULT-VALUE}; 'none' for none).")
     String baselines;
+
+    @Option(names = "--baseline-model", description = "Another summarizer scored in the same table with its saved decoding, and paired with the model (repeatable).")
+    List<Path> baselineModels = new ArrayList<>();
 
     @Option(names = "--k", description = "Extractive: sentences per summary (default: the model's).")
     Integer k;
@@ -283,7 +288,7 @@ public final class SummarizeCommand implements Runnable {
 
     SummaryEvaluation.Request request() {
       return SummaryEvaluation.Request.defaults(model, test).withData(fields.readOptions(), maxTest)
-          .withBaselines(baselines).withDecoding(decode.withK(k)).withOutputs(summariesFile, reportDir)
+          .withBaselines(baselines).withBaselineModels(baselineModels).withDecoding(decode.withK(k)).withOutputs(summariesFile, reportDir)
           .withCommandLine(spec.commandLine().getParseResult().originalArgs());
     }
   }

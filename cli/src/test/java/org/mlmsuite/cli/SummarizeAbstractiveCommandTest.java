@@ -96,8 +96,14 @@ class SummarizeAbstractiveCommandTest {
     Path summaries = tmp.resolve("out/summaries.jsonl");
     MainTest.Captured out = MainTest.Captured.run("summarize", "eval", "--model", model.toString(), "--test",
         tmp.resolve("test.jsonl").toString(), "--document-field", "dialogue", "--summary-field", "gold",
-        "--beam", "2", "--summaries", summaries.toString(), "--report", tmp.resolve("report").toString());
+        "--beam", "2", "--summaries", summaries.toString(), "--report", tmp.resolve("report").toString(),
+        "--baseline-model", model.toString());
     assertEquals(0, out.exitCode(), out.stderr());
+    // the same folder again as a baseline model, decoded with its saved beam of 4, and paired with the beam-2 run
+    String name = model.getFileName().toString();
+    assertTrue(out.stdout().lines().anyMatch(l -> l.matches("vs " + name + ": rouge1 [+-]\\d+\\.\\d\\d \\(p .*\\) "
+        + "rouge2 .* rougeL .* rougeLsum .*")), out.stdout());
+    assertTrue(out.stdout().lines().anyMatch(l -> l.startsWith("vs lead-3: rouge1 ")), out.stdout());
     assertTrue(out.stdout().contains("20 examples (2 truncated)"), out.stdout());
     assertTrue(out.stdout().contains("lead-3 *"), out.stdout());
     assertTrue(out.stdout().contains("longest-3 *"), out.stdout());

@@ -36,27 +36,39 @@ import org.tensorflow.types.TBool;
  * @param progress the training progress display
  */
 public record ExtractiveTraining(Consumer<String> messages, TrainingProgress progress) {
-  /** Training settings; {@code policy} null = detect from the training documents. */
+  /**
+   * Training settings; {@code policy} null = detect from the training documents; {@code
+   * checkpointEvery} steps between resumable checkpoints (0: at the end only).
+   */
   public record Settings(int k, int oracleK, SentencePolicy policy, int maxLength, boolean trigramBlocking,
-      long steps, int batchSize, double learningRate, long seed, boolean noPretraining) {
+      long steps, int batchSize, double learningRate, long seed, boolean noPretraining, int checkpointEvery) {
     public static Settings defaults() {
-      return new Settings(3, 3, null, 512, true, 1000, 8, 5e-5, 42, false);
+      return new Settings(3, 3, null, 512, true, 1000, 8, 5e-5, 42, false, 0);
     }
 
     public Settings withSteps(long s, int batch, double lr) {
-      return new Settings(k, oracleK, policy, maxLength, trigramBlocking, s, batch, lr, seed, noPretraining);
+      return new Settings(k, oracleK, policy, maxLength, trigramBlocking, s, batch, lr, seed, noPretraining,
+          checkpointEvery);
     }
 
     public Settings withLength(int max) {
-      return new Settings(k, oracleK, policy, max, trigramBlocking, steps, batchSize, learningRate, seed, noPretraining);
+      return new Settings(k, oracleK, policy, max, trigramBlocking, steps, batchSize, learningRate, seed, noPretraining,
+          checkpointEvery);
     }
 
     public Settings withSelection(int kk, int oracle, SentencePolicy p, boolean block) {
-      return new Settings(kk, oracle, p, maxLength, block, steps, batchSize, learningRate, seed, noPretraining);
+      return new Settings(kk, oracle, p, maxLength, block, steps, batchSize, learningRate, seed, noPretraining,
+          checkpointEvery);
     }
 
     public Settings withSeed(long s, boolean noPre) {
-      return new Settings(k, oracleK, policy, maxLength, trigramBlocking, steps, batchSize, learningRate, s, noPre);
+      return new Settings(k, oracleK, policy, maxLength, trigramBlocking, steps, batchSize, learningRate, s, noPre,
+          checkpointEvery);
+    }
+
+    public Settings withCheckpointEvery(int every) {
+      return new Settings(k, oracleK, policy, maxLength, trigramBlocking, steps, batchSize, learningRate, seed,
+          noPretraining, every);
     }
   }
 
@@ -118,7 +130,8 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
 
     Graphs graphs = new Graphs(run.config(), s.seed(), run.padId());
     FineTuningRun.Trained trained = run.train(
-        FineTuningRun.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, 0, s.seed()),
+        FineTuningRun.trainingConfig(s.learningRate(), s.steps(), s.batchSize(), false, 0, s.checkpointEvery(),
+            s.seed()),
         output, Map.of("train", RunInputs.fingerprint(request.trainDescription(), request.train(),
             e -> Stream.concat(Stream.of(e.document()), e.references().stream()).toList())),
         s, graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);

@@ -91,10 +91,12 @@ public final class SummarizerTraining {
    * @param splitPolicy {@code turns}, {@code sentences}, or {@code auto} (detect from the training documents)
    * @param maxLength tokens per document; later sentences are cut (counted)
    * @param trigramBlocking skip candidates sharing a trigram with chosen sentences
+   * @param checkpointEvery steps between resumable checkpoints (0: at the end only)
    */
-  public record Extractive(int k, int oracleK, String splitPolicy, int maxLength, boolean trigramBlocking) {
+  public record Extractive(int k, int oracleK, String splitPolicy, int maxLength, boolean trigramBlocking,
+      int checkpointEvery) {
     public static Extractive defaults() {
-      return new Extractive(3, 3, "auto", 512, true);
+      return new Extractive(3, 3, "auto", 512, true, 0);
     }
   }
 
@@ -189,7 +191,7 @@ public final class SummarizerTraining {
     ExtractiveTraining.Settings settings = ExtractiveTraining.Settings.defaults()
         .withSteps(request.steps(), request.batchSize(), request.learningRate() != null ? request.learningRate() : 5e-5)
         .withLength(e.maxLength()).withSelection(e.k(), e.oracleK(), policy, e.trigramBlocking())
-        .withSeed(request.seed(), request.noPretraining());
+        .withSeed(request.seed(), request.noPretraining()).withCheckpointEvery(e.checkpointEvery());
     ExtractiveTraining.Result r = new ExtractiveTraining(messages, progress).run(new ExtractiveTraining.Request(
         request.backbone(), data.examples(), data.source(), settings, request.output(), request.resume(),
         request.overwrite()));

@@ -19,6 +19,7 @@ import org.mlmsuite.eval.report.MetricsTableSection.SystemRow;
 import org.mlmsuite.eval.report.Provenance;
 import org.mlmsuite.eval.report.Report;
 import org.mlmsuite.eval.report.ReportWriter;
+import org.mlmsuite.eval.rouge.PairedPermutationTest;
 import org.mlmsuite.eval.rouge.RougeAggregate;
 import org.mlmsuite.eval.rouge.RougeEvaluator;
 import org.mlmsuite.eval.rouge.RougeScorer;
@@ -28,7 +29,8 @@ import org.mlmsuite.eval.rouge.SentenceSplit;
 /**
  * The summarization harness: ROUGE-1/2/L/Lsum F1 (rouge-score exact, Porter stemmer on, as is
  * usual for summarization) of each system against all references of an example (max over
- * references), corpus means with 95% bootstrap intervals, and the {@link Report}. Summaries and
+ * references), corpus means with 95% bootstrap intervals, a paired permutation test of the model
+ * against every other row on per-document F, and the {@link Report}. Summaries and
  * references are cut into sentences by punctuation for rougeLsum; extractive summaries already
  * have one sentence per line.
  *
@@ -49,37 +51,50 @@ public final class SummaryEvaluation {
    * @param test a file, or {@code NAME[:SPLIT]} (split {@code test} when omitted)
    * @param maxTestExamples score only the first N documents (0: all)
    * @param baselines comma-separated {@code lead-N}/{@code longest-N}, or {@code none}
+   * @param baselineModels other summarizer folders, each scored with its own saved decoding
    * @param summaries also write the model's summaries here as JSON lines {@code {"id", "summary"}}, or null
    * @param reportDir null for {@code <model>/eval}
    * @param commandLine the arguments after the program name, recorded in the report's provenance
    */
   public record Request(Path model, String test, SummaryData.ReadOptions data, int maxTestExamples, String baselines,
-      SummaryDecoding decoding, Path summaries, Path reportDir, List<String> commandLine) {
+      List<Path> baselineModels, SummaryDecoding decoding, Path summaries, Path reportDir, List<String> commandLine) {
+    public Request {
+      baselineModels = List.copyOf(baselineModels);
+    }
+
     public static Request defaults(Path model, String test) {
-      return new Request(model, test, SummaryData.ReadOptions.DEFAULTS, 0, DEFAULT_BASELINES,
+      return new Request(model, test, SummaryData.ReadOptions.DEFAULTS, 0, DEFAULT_BASELINES, List.of(),
           SummaryDecoding.MODEL_DEFAULTS, null, null, List.of());
     }
 
     public Request withData(SummaryData.ReadOptions newData, int newMaxTestExamples) {
-      return new Request(model, test, newData, newMaxTestExamples, baselines, decoding, summaries, reportDir,
-          commandLine);
+      return new Request(model, test, newData, newMaxTestExamples, baselines, baselineModels, decoding, summaries,
+          reportDir, commandLine);
     }
 
     public Request withBaselines(String newBaselines) {
-      return new Request(model, test, data, maxTestExamples, newBaselines, decoding, summaries, reportDir, commandLine);
+      return new Request(model, test, data, maxTestExamples, newBaselines, baselineModels, decoding, summaries,
+          reportDir, commandLine);
     }
 
-    public Request withDecoding(SummaryDecoding newDecoding) {
-      return new Request(model, test, data, maxTestExamples, baselines, newDecoding, summaries, reportDir, commandLine);
-    }
-
-    public Request withOutputs(Path newSummaries, Path newReportDir) {
-      return new Request(model, test, data, maxTestExamples, baselines, decoding, newSummaries, newReportDir,
+    public Request withBaselineModels(List<Path> folders) {
+      return new Request(model, test, data, maxTestExamples, baselines, folders, decoding, summaries, reportDir,
           commandLine);
     }
 
+    public Request withDecoding(SummaryDecoding newDecoding) {
+      return new Request(model, test, data, maxTestExamples, baselines, baselineModels, newDecoding, summaries,
+          reportDir, commandLine);
+    }
+
+    public Request withOutputs(Path newSummaries, Path newReportDir) {
+      return new Request(model, test, data, maxTestExamples, baselines, baselineModels, decoding, newSummaries,
+          newReportDir, commandLine);
+    }
+
     public Request withCommandLine(List<String> args) {
-      return new Request(model, test, data, maxTestExamples, baselines, decoding, summaries, reportDir, args);
+      return new Request(model, test, data, maxTestExamples, baselines, baselineModels, decoding, summaries,
+          reportDir, args);
     }
 
     Path reportDirOrDefault() {
@@ -87,12 +102,39 @@ public final class SummaryEvaluation {
     }
   }
 
-  /** The scored rows (the model first) and where the report went. */
-  public record Result(SummaryData data, long truncated, List<Scored> rows, Path reportDir) {
-    /** What {@code mlm summarize eval} prints. */
+  /**
+   * The scored rows (the model first, then the baseline models and the baselines), the model's
+   * paired tests against each other row, and where the report went.
+   */
+  public record Result(SummaryData data, long truncated, List<Scored> rows, List<Paired> paired, Path reportDir) {
+    /** What {@code mlm summarize eval} prints: the table, the paired tests, the report. */
     public String text() {
-      return String.format(Locale.ROOT, "%s: %d examples (%d truncated)%n", data.source(), data.size(), truncated)
-          + table(rows) + String.format(Locale.ROOT, "report: %s%n", reportDir.resolve(ReportWriter.HTML));
+      StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d examples (%d truncated)%n",
+          data.source(), data.size(), truncated)).append(table(rows));
+      for (Paired p : paired) {
+        text.append("vs ").append(p.other()).append(':');
+        p.tests().forEach((type, t) -> text.append(String.format(Locale.ROOT, " %s %+.2f (p %.2g)",
+            type.name(), 100 * t.meanDifference(), t.pValue())));
+        text.append('\n');
+      }
+      if (!paired.isEmpty()) {
+        text.append(String.format(Locale.ROOT, "(%s's mean F1 x 100 minus the other's; %s)%n", rows.get(0).system(),
+            paired.get(0).describeTest()));
+      }
+      return text.append(String.format(Locale.ROOT, "report: %s%n", reportDir.resolve(ReportWriter.HTML))).toString();
+    }
+  }
+
+  /** The model against one other row: a paired permutation test on each type's per-document F1. */
+  public record Paired(String other, Map<RougeType, PairedPermutationTest> tests) {
+    static Paired of(Scored model, Scored other) {
+      return new Paired(other.system(), model.pairedWith(other));
+    }
+
+    String describeTest() {
+      PairedPermutationTest t = tests.values().iterator().next();
+      return "paired permutation test over " + (t.exact() ? "all sign flips"
+          : String.format(Locale.ROOT, "%,d seeded sign flips", t.rounds())) + " of the per-document differences";
     }
   }
 
@@ -116,6 +158,13 @@ public final class SummaryEvaluation {
       double seconds = (System.nanoTime() - start) / 1e9;
       List<Scored> rows = new ArrayList<>();
       rows.add(score(model.getFileName().toString(), false, data.examples(), summaries));
+      for (Path other : request.baselineModels()) {
+        try (Summarizer b = Summarizer.load(other)) {
+          messages.accept("summarize: " + other.getFileName() + " (saved decoding), as a baseline");
+          List<String> theirs = SummaryDecoding.MODEL_DEFAULTS.choose(b).summarizeAll(documents);
+          rows.add(score(other.getFileName().toString(), true, data.examples(), theirs));
+        }
+      }
       if (!request.baselines().equalsIgnoreCase("none")) {
         rows.addAll(baselines(request.baselines(), s.info().policy(), data.examples()));
       }
@@ -125,17 +174,19 @@ public final class SummaryEvaluation {
           .modelConfig(s.info())
           .seed(s.trainingSeed())
           .timing("summarize", seconds).build();
-      Report report = report("Summarization: " + model.getFileName() + " on " + data.source(), rows, provenance,
+      List<Paired> paired = rows.subList(1, rows.size()).stream().map(other -> Paired.of(rows.get(0), other)).toList();
+      Report report = report("Summarization: " + model.getFileName() + " on " + data.source(), rows, paired, provenance,
           model.resolve("train-log.jsonl"), decoding.describeForReport() + ". Sentence policy "
               + s.info().sentencePolicy() + " (baselines). " + truncated + " of " + data.size()
               + " test documents truncated to " + s.info().maxLength() + " word pieces. ROUGE F1 x 100 (rouge-score "
-              + "exact, Porter stemmer on), max over references, 95% bootstrap intervals.");
+              + "exact, Porter stemmer on), max over references, 95% bootstrap intervals."
+              + (paired.isEmpty() ? "" : " Two-sided " + paired.get(0).describeTest() + "."));
       Path dir = request.reportDirOrDefault();
       new ReportWriter().write(report, dir);
       if (request.summaries() != null) {
         writeSummaries(request.summaries(), data.examples(), summaries);
       }
-      return new Result(data, truncated, rows, dir);
+      return new Result(data, truncated, rows, paired, dir);
     }
   }
 
@@ -187,7 +238,7 @@ public final class SummaryEvaluation {
         .command("mlm", request.commandLine().toArray(String[]::new))
         .dataset(data.name(), data.split(), data.size(), data.source())
         .timing("eval", (System.nanoTime() - start) / 1e9).build();
-    Report report = report("Summarization baselines on " + data.source(), rows, provenance, null,
+    Report report = report("Summarization baselines on " + data.source(), rows, List.of(), provenance, null,
         "Sentence policy: " + policy.cliName());
     new ReportWriter().write(report, request.reportDir());
     return new BaselineResult(data, policy, rows, request.reportDir());
@@ -220,6 +271,26 @@ public final class SummaryEvaluation {
         m.put(t.name(), 100 * result.corpus().get(t).mean().fmeasure());
       }
       return m;
+    }
+
+    /** Per-document F1 of {@code type}, in test order. */
+    public double[] fmeasures(RougeType type) {
+      return result.perExample().stream().mapToDouble(scores -> scores.get(type).fmeasure()).toArray();
+    }
+
+    /**
+     * The paired permutation test of this system against {@code other} on each type's per-document
+     * F1 (first: this system).
+     */
+    public Map<RougeType, PairedPermutationTest> pairedWith(Scored other) {
+      if (other.result.perExample().size() != result.perExample().size()) {
+        throw new IllegalArgumentException(system + " and " + other.system + " were scored on different test data");
+      }
+      Map<RougeType, PairedPermutationTest> tests = new LinkedHashMap<>();
+      for (RougeType t : TYPES) {
+        tests.put(t, PairedPermutationTest.of(fmeasures(t), other.fmeasures(t)));
+      }
+      return tests;
     }
 
     SystemRow row() {
@@ -256,14 +327,21 @@ public final class SummaryEvaluation {
     return score(baseline.name(), true, test, d -> baseline.summarize(d, policy));
   }
 
-  /** Headline table (systems then baselines; 95% bootstrap intervals) and training curves if any. */
-  public static Report report(String title, List<Scored> systems, Provenance provenance, Path trainLog, String note) {
+  /**
+   * Headline table (systems then baselines; 95% bootstrap intervals), the paired tests of the
+   * first row against the others, if given, and training curves if any.
+   */
+  public static Report report(String title, List<Scored> systems, List<Paired> paired, Provenance provenance,
+      Path trainLog, String note) {
     MetricsTableSection.Builder table = MetricsTableSection.builder("ROUGE F1 x 100 (mean over examples)",
         TYPES.stream().map(RougeType::name).toArray(String[]::new)).decimals(2);
     for (Scored s : systems) {
       table.row(s.row());
     }
     Report.Builder report = Report.builder(title).provenance(provenance).metrics(table.build());
+    if (!paired.isEmpty()) {
+      report.metrics(pairedTests(systems.get(0).system(), paired));
+    }
     if (note != null) {
       report.text("Notes", note);
     }
@@ -271,6 +349,27 @@ public final class SummaryEvaluation {
       report.trainingCurves("Training", trainLog);
     }
     return report.build();
+  }
+
+  /** Per other row: the model's mean F1 minus theirs (x 100) and the permutation p-value, per type. */
+  private static MetricsTableSection pairedTests(String model, List<Paired> paired) {
+    List<String> columns = new ArrayList<>();
+    for (RougeType t : TYPES) {
+      columns.add(t.name() + "_diff");
+      columns.add(t.name() + "_p");
+    }
+    MetricsTableSection.Builder table = MetricsTableSection.builder("Paired with " + model
+            + ": its mean F1 x 100 minus the row's, and the permutation p-value", columns.toArray(String[]::new))
+        .decimals(4).unranked(columns.toArray(String[]::new));
+    for (Paired p : paired) {
+      Map<String, Double> values = new LinkedHashMap<>();
+      p.tests().forEach((type, t) -> {
+        values.put(type.name() + "_diff", 100 * t.meanDifference());
+        values.put(type.name() + "_p", t.pValue());
+      });
+      table.row(SystemRow.baseline(p.other(), values));
+    }
+    return table.build();
   }
 
   /** A short fixed-width table for the terminal. */

@@ -27,6 +27,8 @@ import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.eval.report.JsonReportFormat;
 import org.mlmsuite.eval.report.Provenance;
+import org.mlmsuite.eval.rouge.PairedPermutationTest;
+import org.mlmsuite.eval.rouge.RougeType;
 
 /**
  * The verbs of {@code mlm summarize} through the library, as the command calls them: train (either
@@ -73,7 +75,7 @@ class SummarizationVerbsTest {
     extractive = training.run(SummarizerTraining.Request
         .defaults(SummarizerTraining.Mode.EXTRACTIVE, backbone, data.toString(), tmp.resolve("ext"))
         .withData(FIELDS, 30).withSteps(3, 4, null).withSeed(7, false)
-        .with(new SummarizerTraining.Extractive(1, 1, "auto", 32, true)));
+        .with(new SummarizerTraining.Extractive(1, 1, "auto", 32, true, 0)));
     abstractive = training.run(SummarizerTraining.Request
         .defaults(SummarizerTraining.Mode.ABSTRACTIVE, backbone, data.toString(), tmp.resolve("abs"))
         .withSteps(3, 8, null).withData(FIELDS, 0)
@@ -122,6 +124,81 @@ class SummarizationVerbsTest {
         .defaults(tmp.resolve("ext"), data.toString()).withData(FIELDS, 2).withBaselines("none")
         .withOutputs(null, tmp.resolve("alone")), m -> { });
     assertEquals(1, alone.rows().size());
+  }
+
+  @Test
+  void aBaselineModelIsScoredBesideTheModelAndPairedWithIt() throws IOException {
+    SummaryEvaluation.Result r = SummaryEvaluation.run(SummaryEvaluation.Request
+        .defaults(tmp.resolve("ext"), data.toString()).withData(FIELDS, 12)
+        .withBaselineModels(List.of(tmp.resolve("abs"))).withOutputs(null, tmp.resolve("paired")), m -> { });
+    assertEquals(List.of("ext", "abs", "lead-3", "longest-3"),
+        r.rows().stream().map(SummaryEvaluation.Scored::system).toList());
+    assertEquals(List.of(false, true, true, true), r.rows().stream().map(SummaryEvaluation.Scored::baseline).toList());
+    assertEquals(List.of("abs", "lead-3", "longest-3"), r.paired().stream().map(SummaryEvaluation.Paired::other).toList());
+    SummaryEvaluation.Scored model = r.rows().get(0);
+    for (int i = 1; i < r.rows().size(); i++) {
+      SummaryEvaluation.Scored other = r.rows().get(i);
+      for (RougeType t : SummaryEvaluation.TYPES) {
+        PairedPermutationTest test = r.paired().get(i - 1).tests().get(t);
+        // the mean difference is the difference of the table's means; 12 documents: every sign flip counted
+        assertEquals(model.headline().get(t.name()) - other.headline().get(t.name()), 100 * test.meanDifference(),
+            1e-9, other.system() + " " + t);
+        assertTrue(test.exact(), "12 documents are few enough to count all 4,096 flips");
+        assertEquals(PairedPermutationTest.of(model.fmeasures(t), other.fmeasures(t)), test);
+      }
+    }
+    assertTrue(r.text().contains(String.format(java.util.Locale.ROOT, "vs lead-3: rouge1 %+.2f (p %.2g)",
+        100 * r.paired().get(1).tests().get(RougeType.ROUGE_1).meanDifference(),
+        r.paired().get(1).tests().get(RougeType.ROUGE_1).pValue())), r.text());
+    assertTrue(r.text().contains("paired permutation test over all sign flips"), r.text());
+    var report = JsonReportFormat.read(tmp.resolve("paired/report.json"));
+    assertTrue(report.sections().stream().anyMatch(sec -> sec.toString().contains("Paired with ext")),
+        "the report has the paired table");
+  }
+
+  @Test
+  void anExtractiveRunStoppedAfterACheckpointResumesToTheUninterruptedLosses() throws IOException {
+    java.util.function.Function<String, SummarizerTraining.Request> sixStepsInto = out -> SummarizerTraining.Request
+        .defaults(SummarizerTraining.Mode.EXTRACTIVE, tmp.resolve("backbone"), data.toString(), tmp.resolve(out))
+        .withData(FIELDS, 30).withSteps(6, 4, null).withSeed(7, false)
+        .with(new SummarizerTraining.Extractive(1, 1, "auto", 32, true, 3));
+    new SummarizerTraining(m -> { }, TrainingProgress.silent()).run(sixStepsInto.apply("ext-whole"));
+
+    SummarizerTraining.Request stopped = sixStepsInto.apply("ext-stopped");
+    // the progress line of step 3 comes after its checkpoint: stop the run there, as a kill would
+    java.io.PrintStream stopAtStep3 = new java.io.PrintStream(new java.io.OutputStream() {
+      private final StringBuilder line = new StringBuilder();
+
+      @Override
+      public void write(int b) {
+        line.append((char) b);
+        if (line.toString().contains(" 3/6 ")) {
+          throw new IllegalStateException("stopped at step 3");
+        }
+      }
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new SummarizerTraining(m -> { }, new TrainingProgress(stopAtStep3, false, 0)).run(stopped));
+    assertEquals("stopped at step 3", e.getMessage());
+    assertTrue(Files.isDirectory(tmp.resolve("ext-stopped/checkpoints/ckpt-000000003")));
+    assertTrue(!Files.exists(tmp.resolve("ext-stopped/summarizer.json")), "not exported");
+
+    SummarizerTraining.Result resumed = new SummarizerTraining(m -> { }, TrainingProgress.silent())
+        .run(stopped.withResume(true));
+    assertEquals(6, resumed.extractive().summary().step());
+    assertEquals(losses(tmp.resolve("ext-whole")), losses(tmp.resolve("ext-stopped")));
+  }
+
+  /** Step and loss of each line of a run's train-log.jsonl. */
+  static List<String> losses(Path run) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve("train-log.jsonl"))) {
+      var node = JSON.readTree(line);
+      if (node.has("loss")) {
+        out.add(node.get("step").asLong() + ":" + node.get("loss").asDouble());
+      }
+    }
+    return out;
   }
 
   @Test

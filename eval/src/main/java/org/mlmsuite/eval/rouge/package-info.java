@@ -8,6 +8,8 @@
  * {@link org.mlmsuite.eval.rouge.RougeEvaluator} for a corpus with confidence intervals. Interval
  * ends are reproducible for a seed but are not numpy's draws, so they agree with rouge-score's up to
  * bootstrap noise (about 0.001 on a few hundred examples), while per-example scores and means agree
- * exactly.
+ * exactly. {@link org.mlmsuite.eval.rouge.PairedPermutationTest} compares two systems on the same
+ * documents (rouge-score has no such test; it is the sign-flip permutation test on per-document
+ * scores).
  */
 package org.mlmsuite.eval.rouge;
