@@ -61,7 +61,7 @@ public record PretrainingStage(List<String> corpus, String vocab, boolean cased,
 
   @Override
   public void run(Path dir, boolean resume) {
-    Pretraining.Result result = new Pretraining(System.err::println, TrainingProgress.toStderr())
+    Pretraining.Result result = new Pretraining(System.err::println, TrainingProgress.toStderr().afterEachCheckpoint(LossCurve::write))
         .run(config(), null, dir.resolve(out), resume, false);
     LossCurve.write(dir.resolve(out)); // as mlm pretrain draws it: backbone has no chart writer
     System.out.println(result.describe());

@@ -94,7 +94,7 @@ final class PretrainCommand implements Callable<Integer> {
     Pretraining.Result result = new Pretraining(m -> {
       err.println(m);
       err.flush();
-    }, TrainingProgress.toStderr()).run(config(), dataDir, out, resume, overwrite);
+    }, TrainingProgress.toStderr().afterEachCheckpoint(LossCurve::write)).run(config(), dataDir, out, resume, overwrite);
     LossCurve.write(out);
     spec.commandLine().getOut().println(result.describe());
     return 0;

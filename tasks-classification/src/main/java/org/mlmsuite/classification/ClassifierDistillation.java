@@ -216,7 +216,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
 
     Path studentBackbone = studentBackbone(request, teacherDir.tokenizer());
     FineTuningRun run = FineTuningRun.open(studentBackbone, cfg.maxLength(), "--max-length", cfg.noPretraining(),
-        "distill", messages, progress);
+        "distill", messages, progress.afterEachCheckpoint(LossCurve::write));
     OutputFolder output = run.output(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite());
 
     // The transfer set: training rows (labeled), their augmented copies and the unlabeled texts (label -1).

@@ -97,7 +97,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
   public Result run(Request request) {
     ClassifierTrainingConfig cfg = request.config();
     FineTuningRun run = FineTuningRun.open(request.backbone(), cfg.maxLength(), "--max-length", cfg.noPretraining(),
-        "classify", messages, progress);
+        "classify", messages, progress.afterEachCheckpoint(LossCurve::write));
     OutputFolder output = run.output(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite());
     LabelSet labels = LabelSet.of(request.train());
     LongTextStrategy longText = cfg.longText().resolvedFor(cfg.maxLength());

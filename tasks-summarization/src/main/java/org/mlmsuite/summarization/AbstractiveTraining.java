@@ -102,7 +102,7 @@ public record AbstractiveTraining(Consumer<String> messages, TrainingProgress pr
     Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("abstractive summarization", request.trainDescription(), null,
         request.dev().isEmpty() ? null : request.devDescription(), details,
         provenance -> Map.of(SummarizerInfo.FILE_NAME, info.apply(provenance)));
-    Seq2SeqTraining.Result r = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(
+    Seq2SeqTraining.Result r = new Seq2SeqTraining(messages, progress.afterEachCheckpoint(LossCurve::write)).run(new Seq2SeqTraining.Request(
         request.backbone(), pairs(request.train()), pairs(request.dev()), cfg, request.output(), request.resume(),
         request.overwrite(), task));
     LossCurve.write(request.output());

@@ -97,7 +97,7 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
   public Result run(Request request) {
     Settings s = request.settings();
     FineTuningRun run = FineTuningRun.open(request.backbone(), s.maxLength(), "--max-length", s.noPretraining(),
-        "summarize", messages, progress);
+        "summarize", messages, progress.afterEachCheckpoint(LossCurve::write));
     OutputFolder output = run.output(request.output(), SummarizerInfo.KIND, request.resume(), request.overwrite());
     SentencePolicy policy = s.policy() != null ? s.policy()
         : SentencePolicy.detect(request.train().stream().limit(200).map(SummaryExample::document).toList());

@@ -182,6 +182,7 @@ class SummarizationVerbsTest {
     assertEquals("stopped at step 3", e.getMessage());
     assertTrue(Files.isDirectory(tmp.resolve("ext-stopped/checkpoints/ckpt-000000003")));
     assertTrue(!Files.exists(tmp.resolve("ext-stopped/summarizer.json")), "not exported");
+    assertTrue(Files.isRegularFile(tmp.resolve("ext-stopped/loss-curve.svg")), "the loss curve is drawn at checkpoints");
 
     SummarizerTraining.Result resumed = new SummarizerTraining(m -> { }, TrainingProgress.silent())
         .run(stopped.withResume(true));

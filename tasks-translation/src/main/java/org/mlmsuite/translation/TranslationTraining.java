@@ -91,7 +91,7 @@ public record TranslationTraining(Consumer<String> messages, TrainingProgress pr
     TranslationInfo info = new TranslationInfo(train.source(), devSource, lowercase);
     Seq2SeqTraining.Task task = new Seq2SeqTraining.Task("translation", train.source(), train.source(), devSource, null,
         provenance -> Map.of(TranslationInfo.FILE_NAME, info));
-    Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress).run(new Seq2SeqTraining.Request(backbone,
+    Seq2SeqTraining.Result result = new Seq2SeqTraining(messages, progress.afterEachCheckpoint(LossCurve::write)).run(new Seq2SeqTraining.Request(backbone,
         pairs(train.pairs()), dev == null ? List.of() : pairs(dev.pairs()), config, output, resume, overwrite, task));
     LossCurve.write(output);
     return result;

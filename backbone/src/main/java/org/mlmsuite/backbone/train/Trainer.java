@@ -341,6 +341,7 @@ public final class Trainer<B> implements AutoCloseable {
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
     freshRunFiles.keep();
+    progress.checkpointed(outputDirectory);
   }
 
   private long readStep() {

@@ -1,7 +1,9 @@
 package org.mlmsuite.backbone.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The console progress line on stderr: step/total, smoothed loss, learning rate, throughput,
@@ -14,13 +16,29 @@ public final class TrainingProgress {
   private final PrintStream out;
   private final boolean terminal;
   private final double lineIntervalSeconds;
+  private final Consumer<Path> afterCheckpoint;
   private long lastPrintNanos;
   private boolean dirty;
 
   public TrainingProgress(PrintStream out, boolean terminal, double lineIntervalSeconds) {
+    this(out, terminal, lineIntervalSeconds, null);
+  }
+
+  private TrainingProgress(PrintStream out, boolean terminal, double lineIntervalSeconds,
+      Consumer<Path> afterCheckpoint) {
     this.out = out;
     this.terminal = terminal;
     this.lineIntervalSeconds = lineIntervalSeconds;
+    this.afterCheckpoint = afterCheckpoint;
+  }
+
+  /**
+   * The same display that also hands the run's folder to {@code hook} after each checkpoint (the
+   * tasks redraw {@code loss-curve.svg} there, so an hour-long run can be watched). The hook runs on
+   * the training thread; if it throws, training goes on and the failure is one message.
+   */
+  public TrainingProgress afterEachCheckpoint(Consumer<Path> hook) {
+    return new TrainingProgress(out, terminal, lineIntervalSeconds, hook);
   }
 
   /** Progress on {@code System.err}; redraws in place when the JVM has a console. */
@@ -62,6 +80,18 @@ public final class TrainingProgress {
       out.println(line);
     }
     out.flush();
+  }
+
+  /** Called by the {@link Trainer} when a checkpoint of the run in {@code runDirectory} is written. */
+  void checkpointed(Path runDirectory) {
+    if (afterCheckpoint == null) {
+      return;
+    }
+    try {
+      afterCheckpoint.accept(runDirectory);
+    } catch (RuntimeException e) {
+      message("after the checkpoint, " + e.getMessage() + " (training goes on)");
+    }
   }
 
   /** Prints a message on its own line without garbling the progress line. */

@@ -78,6 +78,33 @@ class TrainerTest {
   }
 
   @Test
+  void theProgressHookSeesEveryCheckpointWithItsLogLinesAndAFailingHookStopsNothing() throws IOException {
+    TrainingConfig config = ToyModels.config(25, 1, 16).withCadence(5, 0, 10, 2);
+    Path dir = tmp.resolve("hooked");
+    List<Long> loggedStepsAtCheckpoints = new ArrayList<>();
+    java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+    TrainingProgress progress = new TrainingProgress(new java.io.PrintStream(messages, true), false, 1e9)
+        .afterEachCheckpoint(run -> {
+          try {
+            List<JsonNode> lines = logLines(run);
+            loggedStepsAtCheckpoints.add(lines.get(lines.size() - 1).get("step").asLong());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          if (loggedStepsAtCheckpoints.size() == 2) {
+            throw new IllegalStateException("cannot draw");
+          }
+        });
+    try (var t = Trainer.builder(config, dir, ToyModels.linearRegression(6), new ShuffledBatchSource<>(TRAIN, 16, 3))
+        .progress(progress).build()) {
+      assertEquals(25, t.train().step());
+    }
+    // checkpoints at 10 and 20, and the last step; each sees the log written up to its step
+    assertEquals(List.of(10L, 20L, 25L), loggedStepsAtCheckpoints);
+    assertTrue(messages.toString().contains("after the checkpoint, cannot draw (training goes on)"), messages.toString());
+  }
+
+  @Test
   void earlyStoppingStopsAfterPatienceAndKeepsTheBestCheckpoint() throws IOException {
     // A learning rate this large makes the dev loss climb after a few evaluations.
     TrainingConfig config = new TrainingConfig(3.0, 0, 0, 200, 0, 0.9, 0.999, 1e-6, 0, false,
