@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.datasets.LabeledText;
 import org.mlmsuite.eval.classification.ClassScores;
 import org.mlmsuite.eval.classification.ClassificationMetrics;
@@ -161,6 +162,9 @@ public final class ClassifierEvaluation {
    */
   public static Result run(Request request, Consumer<String> messages) {
     long start = System.nanoTime();
+    // a wrong baseline is refused before the model's (for BERT-Base, long) pass over the test set
+    request.baselineModels().forEach(folder -> ModelDirectory.open(folder, ClassifierInfo.KIND));
+    request.baselines().forEach(ClassifierEvaluation::checkBaselineName);
     try (TextClassifier model = TextClassifier.load(request.model(), request.longText())) {
       ClassifierInfo info = model.info();
       LabeledData.Options options = request.options().withColumns(request.options().columns().orElse(info));
@@ -200,15 +204,19 @@ public final class ClassifierEvaluation {
   /** The doccat baseline trained on the request's baseline data (else the model's) and scored on {@code test}. */
   private static Scored doccat(String name, Request request, LabeledData.Options options, TextClassifier model,
       LabeledData test, Consumer<String> messages) {
-    if (!name.equals("doccat")) {
-      throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
-    }
+    checkBaselineName(name);
     String source = request.baselineTrain() != null ? request.baselineTrain()
         : String.valueOf(model.info().provenance().trainSource());
     LabeledData train = LabeledData.read(source, "train", options);
     messages.accept("classify: training the doccat baseline on " + train.source() + " (" + train.size() + " examples)");
     DoccatBaseline doccat = DoccatBaseline.train(train.examples(), DoccatBaseline.Options.defaults());
     return score(DoccatBaseline.NAME, true, test.examples(), doccat.predictAll(test.examples()), model.labels());
+  }
+
+  private static void checkBaselineName(String name) {
+    if (!name.equals("doccat")) {
+      throw new IllegalArgumentException("--baseline: unknown baseline '" + name + "' (known: doccat)");
+    }
   }
 
   /**

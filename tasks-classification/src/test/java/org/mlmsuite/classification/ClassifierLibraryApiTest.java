@@ -108,6 +108,20 @@ class ClassifierLibraryApiTest {
   }
 
   @Test
+  void aWrongBaselineIsRefusedBeforeTheModelReadsTheTestSet() {
+    // the test file does not exist: an error about it would mean the baselines were checked after the model's pass
+    String missingTest = tmp.resolve("no-such-test.csv").toString();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClassifierEvaluation.run(
+        ClassifierEvaluation.Request.of(model, missingTest).withBaselineModels(List.of(tmp))
+            .withReportDir(tmp.resolve("never")), m -> {}));
+    assertTrue(e.getMessage().startsWith("not a model directory: " + tmp), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ClassifierEvaluation.run(
+        ClassifierEvaluation.Request.of(model, missingTest).withBaselines(List.of("maxent"), null), m -> {}));
+    assertEquals("--baseline: unknown baseline 'maxent' (known: doccat)", e.getMessage());
+    assertTrue(!Files.exists(tmp.resolve("never")));
+  }
+
+  @Test
   void aPredictionFileKeepsEveryFieldIntactAndAddsLabelAndProbabilities() throws IOException {
     Path in = Files.writeString(tmp.resolve("in.csv"),
         "id,review\n1,\"good, \"\"good\"\"\nmovie\"\n,bad plot\n3, awful film \n");

@@ -42,6 +42,24 @@ public final class Summarizer implements AutoCloseable {
       ExtractiveModel m = ExtractiveModel.load(model);
       return new Summarizer(m.info(), m, null);
     }
+    SummarizerInfo info = abstractiveInfo(model);
+    return new Summarizer(info, null, Seq2SeqModel.load(dir));
+  }
+
+  /**
+   * Checks that {@code dir} holds a summarizer without loading its weights (so a wrong folder is
+   * refused before hours of work); {@link #load} makes the same checks.
+   */
+  public static void check(Path dir) {
+    ModelDirectory model = ModelDirectory.open(dir, null);
+    if (!model.kind().equals(SummarizerInfo.KIND)) {
+      abstractiveInfo(model);
+    }
+  }
+
+  /** The summarizer.json of a seq2seq folder that is an abstractive summarizer (not a translator). */
+  private static SummarizerInfo abstractiveInfo(ModelDirectory model) {
+    Path dir = model.path();
     if (!model.kind().equals(Seq2SeqModel.KIND)) {
       throw new IllegalArgumentException(dir + " holds a '" + model.kind() + "' model, expected a summarizer ('"
           + SummarizerInfo.KIND + "' or an abstractive '" + Seq2SeqModel.KIND + "' model)");
@@ -55,7 +73,7 @@ public final class Summarizer implements AutoCloseable {
       throw new IllegalArgumentException(dir.resolve(SummarizerInfo.FILE_NAME) + ": field 'mode' is '" + info.mode()
           + "', expected '" + SummarizerInfo.ABSTRACTIVE + "' in a seq2seq model directory");
     }
-    return new Summarizer(info, null, Seq2SeqModel.load(dir));
+    return info;
   }
 
   public SummarizerInfo info() {

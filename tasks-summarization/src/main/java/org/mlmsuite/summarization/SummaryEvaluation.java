@@ -147,6 +147,7 @@ public final class SummaryEvaluation {
   public static Result run(Request request, Consumer<String> messages) throws IOException {
     long start = System.nanoTime();
     Path model = request.model();
+    request.baselineModels().forEach(Summarizer::check);
     try (Summarizer s = Summarizer.load(model)) {
       SummaryDecoding.Chosen decoding = request.decoding().choose(s);
       SummaryData data = request.data().read(request.test(), "test").first(request.maxTestExamples());

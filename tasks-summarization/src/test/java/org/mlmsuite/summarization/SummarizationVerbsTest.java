@@ -157,6 +157,20 @@ class SummarizationVerbsTest {
   }
 
   @Test
+  void aBaselineFolderThatIsNoSummarizerIsRefusedBeforeAnyWork() {
+    // the test file does not exist: an error about it would mean the folder was checked after the model's pass
+    List<String> messages = new ArrayList<>();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SummaryEvaluation.run(
+        SummaryEvaluation.Request.defaults(tmp.resolve("ext"), tmp.resolve("no-such.jsonl").toString())
+            .withBaselineModels(List.of(tmp.resolve("backbone"))).withOutputs(null, tmp.resolve("never")),
+        messages::add));
+    assertTrue(e.getMessage().startsWith(tmp.resolve("backbone") + " holds a 'backbone' model, expected a summarizer"),
+        e.getMessage());
+    assertEquals(List.of(), messages);
+    assertTrue(!Files.exists(tmp.resolve("never")));
+  }
+
+  @Test
   void anExtractiveRunStoppedAfterACheckpointResumesToTheUninterruptedLosses() throws IOException {
     java.util.function.Function<String, SummarizerTraining.Request> sixStepsInto = out -> SummarizerTraining.Request
         .defaults(SummarizerTraining.Mode.EXTRACTIVE, tmp.resolve("backbone"), data.toString(), tmp.resolve(out))
