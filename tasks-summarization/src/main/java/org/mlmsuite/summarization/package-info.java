@@ -17,7 +17,8 @@
  *       backbone.seq2seq} encoder-decoder (the one translation uses), decoding with {@link
  *       org.mlmsuite.summarization.SummaryOptions} (beam, length penalty, min/max length, no-repeat n-grams).
  *   <li>Harness: {@link org.mlmsuite.summarization.SummaryEvaluation} (ROUGE-1/2/L/Lsum F1, multi-reference,
- *       bootstrap intervals, a paired permutation test of the model against each other row, report) and {@link org.mlmsuite.summarization.Baseline} (Lead-N, Longest-N).
+ *       bootstrap intervals, a paired permutation test of the model against each other row, report) and
+ *       {@link org.mlmsuite.summarization.Baseline} (Lead-N, Longest-N).
  *   <li>Data: {@link org.mlmsuite.summarization.SummaryData} (catalog names or JSONL/CSV with named fields).
  * </ul>
  */
