@@ -21,6 +21,7 @@ import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.Feeds;
+import org.mlmsuite.backbone.train.LengthBucketedBatchSource;
 import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingObjective;
@@ -262,7 +263,8 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
         FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
             cfg.checkpointEvery(), cfg.seed()),
         output, data, recipe, graphs,
-        new LengthBucketedBatchSource(examples, cfg.batchSize(), cfg.windowBatches(), cfg.seed()), keepBest);
+        new LengthBucketedBatchSource<>(examples, EncodedExample::length, cfg.batchSize(), cfg.windowBatches(),
+            cfg.seed()), keepBest);
 
     Details details = new Details(request.teacher().toAbsolutePath().normalize().toString(),
         teacherOutputs.cacheFile().toString(), transfer.size(), augmented.size(), request.unlabeled().size(),

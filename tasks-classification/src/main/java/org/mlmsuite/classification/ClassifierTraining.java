@@ -14,6 +14,7 @@ import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.EarlyStopping;
+import org.mlmsuite.backbone.train.LengthBucketedBatchSource;
 import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
@@ -124,7 +125,8 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
         FineTuningRun.trainingConfig(cfg.learningRate(), cfg.steps(), cfg.batchSize(), hasDev, cfg.evalEvery(),
             cfg.checkpointEvery(), cfg.seed()),
         output, dataFingerprint(request), cfg, graphs,
-        new LengthBucketedBatchSource(train.examples(), cfg.batchSize(), cfg.windowBatches(), cfg.seed()), keepBest);
+        new LengthBucketedBatchSource<>(train.examples(), EncodedExample::length, cfg.batchSize(), cfg.windowBatches(),
+            cfg.seed()), keepBest);
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("classification", null, request.trainDescription(), request.trainSource(),

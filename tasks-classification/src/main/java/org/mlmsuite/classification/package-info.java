@@ -7,7 +7,7 @@
  *       {@code predict} → {@link org.mlmsuite.classification.Prediction}; thread-safe.
  *   <li>Data: {@link org.mlmsuite.classification.LabeledData} → {@link
  *       org.mlmsuite.classification.LabelSet}, {@link org.mlmsuite.classification.ExampleEncoder} →
- *       {@link org.mlmsuite.classification.LengthBucketedBatchSource}; texts longer than the window
+ *       {@link org.mlmsuite.backbone.train.LengthBucketedBatchSource}; texts longer than the window
  *       are cut into windows by {@link org.mlmsuite.classification.LongTextStrategy} (truncate,
  *       head+tail, sliding windows whose logits are pooled per document).
  *   <li>Training: {@link org.mlmsuite.classification.ClassifierGraph} (pooled [CLS], linear head),

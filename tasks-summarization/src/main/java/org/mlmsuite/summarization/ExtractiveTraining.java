@@ -13,8 +13,8 @@ import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.train.LengthBucketedBatchSource;
 import org.mlmsuite.backbone.train.RunInputs;
-import org.mlmsuite.backbone.train.ShuffledBatchSource;
 import org.mlmsuite.backbone.train.TrainableVariable;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingObjective;
@@ -36,6 +36,13 @@ import org.tensorflow.types.TBool;
  * @param progress the training progress display
  */
 public record ExtractiveTraining(Consumer<String> messages, TrainingProgress progress) {
+  /**
+   * Documents are batched with others of similar length (sorted within windows of this many
+   * batches), as classification does: a batch pads to its longest, and DialogSum's dialogues run
+   * from a few dozen word pieces to the 512 of BERT's window.
+   */
+  static final int BUCKET_WINDOW_BATCHES = 50;
+
   /**
    * Training settings; {@code policy} null = detect from the training documents; {@code
    * checkpointEvery} steps between resumable checkpoints (0: at the end only).
@@ -134,7 +141,8 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
             s.seed()),
         output, Map.of("train", RunInputs.fingerprint(request.trainDescription(), request.train(),
             e -> Stream.concat(Stream.of(e.document()), e.references().stream()).toList())),
-        s, graphs, new ShuffledBatchSource<>(inputs, s.batchSize(), s.seed()), null);
+        s, graphs, new LengthBucketedBatchSource<>(inputs, ExtractiveInput::length, s.batchSize(), BUCKET_WINDOW_BATCHES,
+            s.seed()), null);
 
     TrainingProvenance provenance = run.provenance(trained,
         new TrainingProvenance.Data("extractive summarization", null, request.trainDescription(), null,

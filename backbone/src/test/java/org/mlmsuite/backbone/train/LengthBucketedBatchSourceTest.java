@@ -1,4 +1,4 @@
-package org.mlmsuite.classification;
+package org.mlmsuite.backbone.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,23 +11,28 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LengthBucketedBatchSourceTest {
-  static List<EncodedExample> examples(int n) {
+  record Example(int id, int length) {}
+
+  static List<Example> examples(int n) {
     Random r = new Random(1);
-    List<EncodedExample> out = new ArrayList<>();
+    List<Example> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      int len = 3 + r.nextInt(60);
-      out.add(new EncodedExample(new int[len], new int[len], i)); // label = identity
+      out.add(new Example(i, 3 + r.nextInt(60)));
     }
     return out;
   }
 
+  static LengthBucketedBatchSource<Example> source(List<Example> examples, int batchSize, int windowBatches, long seed) {
+    return new LengthBucketedBatchSource<>(examples, Example::length, batchSize, windowBatches, seed);
+  }
+
   @Test
   void everyEpochVisitsEachExampleOnce() {
-    LengthBucketedBatchSource source = new LengthBucketedBatchSource(examples(1000), 32, 8, 7);
+    LengthBucketedBatchSource<Example> source = source(examples(1000), 32, 8, 7);
     for (int epoch = 0; epoch < 2; epoch++) {
       Set<Integer> seen = new HashSet<>();
       for (int b = 0; b < source.batchesPerEpoch(); b++) {
-        source.next().forEach(e -> assertTrue(seen.add(e.label()), "seen twice: " + e.label()));
+        source.next().forEach(e -> assertTrue(seen.add(e.id()), "seen twice: " + e.id()));
       }
       assertEquals(1000, seen.size());
     }
@@ -35,15 +40,14 @@ class LengthBucketedBatchSourceTest {
 
   @Test
   void bucketingCutsPaddingFarBelowRandomBatches() {
-    List<EncodedExample> all = examples(2000);
-    LengthBucketedBatchSource source = new LengthBucketedBatchSource(all, 32, 16, 3);
+    LengthBucketedBatchSource<Example> source = source(examples(2000), 32, 16, 3);
     long padded = 0;
     long real = 0;
     for (int b = 0; b < source.batchesPerEpoch(); b++) {
-      List<EncodedExample> batch = source.next();
-      int max = batch.stream().mapToInt(EncodedExample::length).max().orElseThrow();
+      List<Example> batch = source.next();
+      int max = batch.stream().mapToInt(Example::length).max().orElseThrow();
       padded += (long) max * batch.size();
-      real += batch.stream().mapToInt(EncodedExample::length).sum();
+      real += batch.stream().mapToInt(Example::length).sum();
     }
     // lengths uniform on 3..62: random batches of 32 pad to ~61 (efficiency ~0.53); sorted windows of 512 ~0.97
     assertTrue((double) real / padded > 0.9, "padding efficiency " + (double) real / padded);
@@ -51,14 +55,14 @@ class LengthBucketedBatchSourceTest {
 
   @Test
   void seekReproducesTheStream() {
-    LengthBucketedBatchSource a = new LengthBucketedBatchSource(examples(300), 16, 4, 9);
+    LengthBucketedBatchSource<Example> a = source(examples(300), 16, 4, 9);
     for (int i = 0; i < 25; i++) {
       a.next();
     }
     String pos = a.position();
-    List<Integer> expected = a.next().stream().map(EncodedExample::label).toList();
-    LengthBucketedBatchSource b = new LengthBucketedBatchSource(examples(300), 16, 4, 9);
+    List<Integer> expected = a.next().stream().map(Example::id).toList();
+    LengthBucketedBatchSource<Example> b = source(examples(300), 16, 4, 9);
     b.seek(pos);
-    assertEquals(expected, b.next().stream().map(EncodedExample::label).toList());
+    assertEquals(expected, b.next().stream().map(Example::id).toList());
   }
 }
