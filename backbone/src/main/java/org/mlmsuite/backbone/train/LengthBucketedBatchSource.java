@@ -60,27 +60,15 @@ public final class LengthBucketedBatchSource<E> implements BatchSource<List<E>> 
 
   @Override
   public String position() {
-    return epoch + ":" + batchIndex;
+    return new EpochPosition(epoch, batchIndex).toString();
   }
 
   @Override
   public void seek(String position) {
-    String[] parts = position.split(":");
-    try {
-      if (parts.length != 2) {
-        throw new NumberFormatException();
-      }
-      long e = Long.parseLong(parts[0]);
-      int b = Integer.parseInt(parts[1]);
-      if (e < 0 || b < 0) {
-        throw new NumberFormatException();
-      }
-      epoch = e;
-      batchIndex = b;
-      batches = batchesOf(e);
-    } catch (NumberFormatException ex) {
-      throw new IllegalArgumentException("batch source: bad position '" + position + "'", ex);
-    }
+    EpochPosition p = EpochPosition.parse(position);
+    epoch = p.epoch();
+    batchIndex = p.batch();
+    batches = batchesOf(epoch);
   }
 
   /** Batches per epoch. */

@@ -51,24 +51,15 @@ public final class ShuffledBatchSource<E> implements BatchSource<List<E>> {
 
   @Override
   public String position() {
-    return epoch + ":" + batchIndex;
+    return new EpochPosition(epoch, batchIndex).toString();
   }
 
   @Override
   public void seek(String position) {
-    String[] parts = position.split(":");
-    try {
-      long e = Long.parseLong(parts[0]);
-      int b = Integer.parseInt(parts[1]);
-      if (parts.length != 2 || e < 0 || b < 0) {
-        throw new NumberFormatException();
-      }
-      epoch = e;
-      batchIndex = b;
-      order = orderOf(e);
-    } catch (RuntimeException ex) {
-      throw new IllegalArgumentException("batch source: bad position '" + position + "'", ex);
-    }
+    EpochPosition p = EpochPosition.parse(position);
+    epoch = p.epoch();
+    batchIndex = p.batch();
+    order = orderOf(epoch);
   }
 
   public long epoch() {

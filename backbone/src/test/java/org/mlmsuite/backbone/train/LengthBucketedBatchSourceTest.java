@@ -65,4 +65,13 @@ class LengthBucketedBatchSourceTest {
     b.seek(pos);
     assertEquals(expected, b.next().stream().map(Example::id).toList());
   }
+
+  @Test
+  void aDamagedPositionIsRefusedByName() {
+    for (String bad : List.of("3", "a:1", "-1:0", "1:2:3", "")) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> source(examples(10), 4, 2, 1).seek(bad));
+      assertEquals("batch source: bad position '" + bad + "'", e.getMessage());
+    }
+  }
 }
