@@ -85,7 +85,9 @@ class ChildJvmFaultTest {
       kill(signal, child);
       assertTrue(child.waitFor(30, TimeUnit.SECONDS), "still running after SIG" + signal);
       assertEquals(signal.equals("TERM") ? 143 : 130, child.exitValue(), stderr());
-      assertEquals(List.of("checkpoints", "run-inputs.json", "train-log.jsonl", "training-config.json"), names(run));
+      // the resumable run, with its loss curve as of the last checkpoint
+      assertEquals(List.of("checkpoints", "loss-curve.svg", "run-inputs.json", "train-log.jsonl",
+          "training-config.json"), names(run));
       assertEquals(List.of(), hiddenFilesBelow(run));
 
       long step = names(run.resolve("checkpoints")).stream().filter(n -> n.startsWith("ckpt-"))

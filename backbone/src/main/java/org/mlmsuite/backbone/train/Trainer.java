@@ -341,7 +341,11 @@ public final class Trainer<B> implements AutoCloseable {
     lastCheckpoint = checkpoints.save(session, state);
     lastCheckpointStep = state.step();
     freshRunFiles.keep();
-    progress.checkpointed(outputDirectory);
+    // a SIGTERM's exit cleanup waits for the hook's file (the loss curve) to be renamed into place
+    AtomicFiles.beforeExitCleanup(() -> {
+      progress.checkpointed(outputDirectory);
+      return null;
+    });
   }
 
   private long readStep() {
