@@ -7,71 +7,29 @@ import java.util.Random;
 
 /**
  * Batches of an in-memory list, reshuffled every epoch with a seed derived from (seed, epoch), so
- * the order is the same in every JVM. The last partial batch of an epoch is kept. Position: {@code
- * "<epoch>:<batch index in epoch>"}.
+ * the order is the same in every JVM. The last partial batch of an epoch is kept.
  */
-public final class ShuffledBatchSource<E> implements BatchSource<List<E>> {
-  private final List<E> examples;
+public final class ShuffledBatchSource<E> extends EpochBatchSource<E> {
   private final int batchSize;
   private final long seed;
-  private long epoch;
-  private int batchIndex;
-  private List<Integer> order;
 
   public ShuffledBatchSource(List<E> examples, int batchSize, long seed) {
-    if (examples.isEmpty()) {
-      throw new IllegalArgumentException("batch source: no examples");
-    }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch source: batchSize must be >= 1, got " + batchSize);
-    }
-    this.examples = List.copyOf(examples);
+    super(examples, batchSize);
     this.batchSize = batchSize;
     this.seed = seed;
-    this.order = orderOf(0);
   }
 
   @Override
-  public List<E> next() {
-    int batchesPerEpoch = (examples.size() + batchSize - 1) / batchSize;
-    if (batchIndex == batchesPerEpoch) {
-      epoch++;
-      batchIndex = 0;
-      order = orderOf(epoch);
+  List<List<Integer>> batchesOf(long epoch) {
+    List<Integer> order = new ArrayList<>(examples().size());
+    for (int i = 0; i < examples().size(); i++) {
+      order.add(i);
     }
-    int from = batchIndex * batchSize;
-    int to = Math.min(examples.size(), from + batchSize);
-    List<E> batch = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      batch.add(examples.get(order.get(i)));
+    Collections.shuffle(order, new Random(SeedMixer.mix(seed, epoch)));
+    List<List<Integer>> batches = new ArrayList<>();
+    for (int from = 0; from < order.size(); from += batchSize) {
+      batches.add(List.copyOf(order.subList(from, Math.min(order.size(), from + batchSize))));
     }
-    batchIndex++;
-    return batch;
-  }
-
-  @Override
-  public String position() {
-    return new EpochPosition(epoch, batchIndex).toString();
-  }
-
-  @Override
-  public void seek(String position) {
-    EpochPosition p = EpochPosition.parse(position);
-    epoch = p.epoch();
-    batchIndex = p.batch();
-    order = orderOf(epoch);
-  }
-
-  public long epoch() {
-    return epoch;
-  }
-
-  private List<Integer> orderOf(long ep) {
-    List<Integer> idx = new ArrayList<>(examples.size());
-    for (int i = 0; i < examples.size(); i++) {
-      idx.add(i);
-    }
-    Collections.shuffle(idx, new Random(SeedMixer.mix(seed, ep)));
-    return idx;
+    return batches;
   }
 }

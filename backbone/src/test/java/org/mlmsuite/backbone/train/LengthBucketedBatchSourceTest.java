@@ -74,4 +74,23 @@ class LengthBucketedBatchSourceTest {
       assertEquals("batch source: bad position '" + bad + "'", e.getMessage());
     }
   }
+
+  @Test
+  void aPositionPastTheEpochsBatchesIsRefusedAndItsEndContinuesIntoTheNextEpoch() {
+    // 10 examples in batches of 4: 3 batches an epoch
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> source(examples(10), 4, 2, 1).seek("0:4"));
+    assertEquals("batch source: bad position '0:4' (epoch 0 has 3 batches)", e.getMessage());
+
+    LengthBucketedBatchSource<Example> a = source(examples(10), 4, 2, 1);
+    for (int i = 0; i < 3; i++) {
+      a.next();
+    }
+    assertEquals("0:3", a.position());
+    List<Integer> firstOfEpoch1 = a.next().stream().map(Example::id).toList();
+    LengthBucketedBatchSource<Example> b = source(examples(10), 4, 2, 1);
+    b.seek("0:3");
+    assertEquals(firstOfEpoch1, b.next().stream().map(Example::id).toList());
+    assertEquals("1:1", b.position());
+  }
 }
