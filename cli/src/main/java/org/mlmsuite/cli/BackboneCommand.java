@@ -10,6 +10,7 @@ import org.mlmsuite.backbone.model.TransformerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mlm backbone import|init}: a pretrained BERT imported, or a backbone with fresh random weights. */
@@ -64,12 +65,19 @@ final class BackboneCommand {
       name = "init", header = "Write a backbone with random weights (the no-pretraining baseline).",
       mixinStandardHelpOptions = true,
       description = "Writes a backbone with randomly initialised weights: the no-pretraining baseline "
-          + "every task compares against (same architecture and vocabulary, no pretraining).")
+          + "every task compares against (same architecture and vocabulary, no pretraining). With "
+          + "--embeddings-from, a small backbone over a pretrained one's vocabulary whose embeddings start as "
+          + "that one's, projected to the small width (PCA); the rest stays random.")
   static final class Init implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--vocab", required = true, description = "WordPiece vocab.txt.")
+    @Option(names = "--vocab", description = "WordPiece vocab.txt (or --embeddings-from).")
     Path vocab;
+
+    @Option(names = "--embeddings-from", paramLabel = "<backbone>",
+        description = "A wider backbone (e.g. bb-base): its vocabulary and casing, and its word, position and "
+            + "type embeddings projected on their top principal directions as the new backbone's embeddings.")
+    Path embeddingsFrom;
 
     @Option(names = "--preset", defaultValue = "tiny", description = "micro, tiny or mini (default ${DEFAULT-VALUE}).")
     String preset;
@@ -88,10 +96,19 @@ final class BackboneCommand {
 
     @Override
     public Integer call() {
-      ModelDirectory dir = request().write(overwrite);
+      if ((vocab == null) == (embeddingsFrom == null)) {
+        throw new ParameterException(spec.commandLine(), "give --vocab or --embeddings-from");
+      }
+      if (embeddingsFrom != null && cased) {
+        throw new ParameterException(spec.commandLine(), "--cased: the casing comes from --embeddings-from");
+      }
+      ModelDirectory dir = embeddingsFrom != null
+          ? UntrainedBackbone.withEmbeddingsOf(embeddingsFrom, preset, seed, out, overwrite)
+          : request().write(overwrite);
       TransformerConfig config = dir.config();
-      spec.commandLine().getOut().printf("wrote untrained %s backbone (L%d/H%d, vocab %d) to %s%n", preset,
-          config.numLayers(), config.hiddenSize(), config.vocabSize(), dir.path());
+      spec.commandLine().getOut().printf("wrote untrained %s backbone (L%d/H%d, vocab %d%s) to %s%n", preset,
+          config.numLayers(), config.hiddenSize(), config.vocabSize(),
+          embeddingsFrom != null ? ", embeddings projected from " + embeddingsFrom : "", dir.path());
       return 0;
     }
 

@@ -24,6 +24,34 @@ class BackboneCommandTest {
   }
 
   @Test
+  void initWithEmbeddingsFromANarrowerBackboneTakesItsVocabularyAndRefusesAWiderOne() throws Exception {
+    Path vocab = Files.writeString(tmp.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nthe\ncat\n##s\n");
+    assertEquals(0, MainTest.Captured.run("backbone", "init", "--vocab", vocab.toString(), "--preset", "tiny",
+        "--out", tmp.resolve("wide").toString()).exitCode());
+
+    MainTest.Captured run = MainTest.Captured.run("backbone", "init", "--embeddings-from", tmp.resolve("wide").toString(),
+        "--preset", "micro", "--out", tmp.resolve("narrow").toString());
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertTrue(run.stdout().contains("embeddings projected from"), run.stdout());
+    ModelDirectory narrow = ModelDirectory.open(tmp.resolve("narrow"), "backbone");
+    assertEquals(8, narrow.config().vocabSize());
+    assertEquals(32, narrow.config().hiddenSize());
+    assertTrue(narrow.read(ModelDirectory.PROVENANCE, java.util.Map.class).get("embeddings").toString()
+        .contains("top 32 principal directions"));
+
+    MainTest.Captured wider = MainTest.Captured.run("backbone", "init", "--embeddings-from",
+        tmp.resolve("narrow").toString(), "--preset", "mini", "--out", tmp.resolve("mini").toString());
+    assertEquals(Main.EXIT_USER_ERROR, wider.exitCode());
+    assertTrue(wider.stderr().startsWith("mlm: projected embeddings: a model of hidden size 256"), wider.stderr());
+    assertEquals(1, wider.stderr().strip().lines().count(), wider.stderr());
+    assertTrue(Files.notExists(tmp.resolve("mini")));
+
+    MainTest.Captured neither = MainTest.Captured.run("backbone", "init", "--out", tmp.resolve("x").toString());
+    assertEquals(Main.EXIT_USER_ERROR, neither.exitCode());
+    assertTrue(neither.stderr().contains("give --vocab or --embeddings-from"), neither.stderr());
+  }
+
+  @Test
   void unknownPresetIsOneLine() throws Exception {
     Path vocab = Files.writeString(tmp.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n");
     MainTest.Captured run = MainTest.Captured.run("backbone", "init", "--vocab", vocab.toString(), "--preset", "huge",
