@@ -12,6 +12,7 @@ import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.Encoding;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.Feeds;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.tensorflow.Graph;
@@ -204,8 +205,8 @@ public final class Backbone implements AutoCloseable {
           .put(model.maskedLabelIds(), TInt32.tensorOf(Shape.of(b, m), DataBuffers.of(new int[b * m], true, false)))
           .put(model.maskedWeights(), TFloat32.tensorOf(Shape.of(b, m), DataBuffers.of(weights, true, false)))
           .put(this.topK, TInt32.scalarOf(k));
-      try (Result r = feeds.applyTo(session.runner())
-          .fetch(topCandidates.values()).fetch(topCandidates.indices()).run()) {
+      try (Result r = ExitGate.run(feeds.applyTo(session.runner())
+          .fetch(topCandidates.values()).fetch(topCandidates.indices()))) {
         ((TFloat32) r.get(0)).copyTo(DataBuffers.of(logProbs, false, false));
         ((TInt32) r.get(1)).copyTo(DataBuffers.of(tokenIds, false, false));
       }
@@ -254,12 +255,11 @@ public final class Backbone implements AutoCloseable {
     try (TInt32 idsT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(ids, true, false));
         TInt32 typesT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(types, true, false));
         TInt32 attentionT = TInt32.tensorOf(Shape.of(b, t), DataBuffers.of(attention, true, false));
-        Result r = session.runner()
+        Result r = ExitGate.run(session.runner()
             .feed(model.inputs().inputIds(), idsT)
             .feed(model.inputs().tokenTypeIds(), typesT)
             .feed(model.inputs().attentionMask(), attentionT)
-            .fetch(model.sequenceOutput())
-            .run()) {
+            .fetch(model.sequenceOutput()))) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(hidden, false, false));
     }
     List<float[]> vectors = new ArrayList<>(b);

@@ -45,7 +45,7 @@ public final class DistillCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Student classifier directory to write (also holds the resumable run).")
   Path out;
 
-  @Option(names = "--student-preset", description = "Student size over the teacher's vocabulary: micro, tiny or mini; its embeddings start as the teacher's projected to its width (PCA), the rest random (default: tiny, unless --student-backbone; for a fully random student: mlm backbone init --vocab).")
+  @Option(names = "--student-preset", description = "Student size over the teacher's vocabulary, random init: micro, tiny or mini (default: tiny, unless --student-backbone).")
   String studentPreset;
 
   @Option(names = "--student-backbone", description = "Student backbone directory instead of a preset (e.g. a pretrained tiny backbone).")

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.mlmsuite.backbone.Backbone;
 import org.mlmsuite.backbone.FineTuningRun;
@@ -23,7 +22,6 @@ import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.Feeds;
 import org.mlmsuite.backbone.train.LengthBucketedBatchSource;
-import org.mlmsuite.backbone.train.ProjectedEmbeddings;
 import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.Trainer;
 import org.mlmsuite.backbone.train.TrainingObjective;
@@ -61,8 +59,8 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
 
   /**
    * The student's starting point: a {@code preset} ({@code micro}, {@code tiny}, {@code mini})
-   * over the teacher's vocabulary, its embeddings the teacher's projected and the rest random, or a
-   * {@code backbone} folder (e.g. a pretrained small backbone). Exactly one is given.
+   * initialised at random over the teacher's vocabulary, or a {@code backbone} folder (e.g. a
+   * pretrained small backbone). Exactly one is given.
    */
   public record Student(String preset, Path backbone) {
     public Student {
@@ -217,7 +215,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
     // --out is checked before the work folder gets a student backbone or teacher outputs
     OutputFolder.claim(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite(), request.teacher());
 
-    Path studentBackbone = studentBackbone(request, teacherDir);
+    Path studentBackbone = studentBackbone(request, teacherDir.tokenizer());
     FineTuningRun run = FineTuningRun.open(studentBackbone, cfg.maxLength(), "--max-length", cfg.noPretraining(),
         "distill", messages, progress.afterEachCheckpoint(LossCurve::write));
     OutputFolder output = run.output(request.output(), ClassifierInfo.KIND, request.resume(), request.overwrite());
@@ -275,7 +273,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
         new TrainingProvenance.Data("classification", "distilled from " + request.teacher(),
             request.trainDescription(), request.trainSource(), request.train().size(),
             hasDev ? request.devDescription() : null, request.dev().size(), train.truncated(), null),
-        request.student().preset() != null ? presetInit(request.student().preset(), studentBackbone)
+        request.student().preset() != null ? "random initialisation (preset " + request.student().preset() + ")"
             : "loaded from the backbone", recipe, cfg.seed(), details);
     ClassifierInfo info = new ClassifierInfo(labels.labels(), cfg.maxLength(), teacher.pairs(),
         request.columns().text(), request.columns().textPair(), request.columns().label(), provenance);
@@ -293,43 +291,24 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
 
   /**
    * The student's backbone folder: the one given, or the preset written (once; reused by reruns
-   * and resumed runs, since it is a pure function of preset, teacher and seed) into the work folder
-   * with the teacher's vocabulary and tokenizer settings, and the teacher's embeddings projected to
-   * the student's width ({@link ProjectedEmbeddings}); the rest random.
+   * and resumed runs, since it is a pure function of preset, vocabulary and seed) into the work
+   * folder with the teacher's vocabulary and tokenizer settings.
    */
-  private Path studentBackbone(Request request, ModelDirectory teacher) {
+  private Path studentBackbone(Request request, WordPieceTokenizer teacherTokenizer) {
     Student student = request.student();
     if (student.backbone() != null) {
       return student.backbone();
     }
-    WordPieceTokenizer tokenizer = teacher.tokenizer();
-    TransformerConfig preset = TransformerConfig.preset(student.preset(), tokenizer.vocabulary().size());
-    // the student reads no longer texts than its teacher
-    TransformerConfig config = preset.withMaxPositions(Math.min(preset.maxPositions(), teacher.config().maxPositions()));
-    // a student wider than its teacher (only in odd set-ups) keeps random embeddings
-    ModelDirectory embeddingsOf = ProjectedEmbeddings.fits(teacher.config(), config) ? teacher : null;
-    Object embeddingsFrom = embeddingsOf == null ? null : embeddingsOf.fingerprint();
+    TransformerConfig config = TransformerConfig.preset(student.preset(), teacherTokenizer.vocabulary().size());
     Path dir = request.work().resolve("student-" + student.preset() + "-seed" + request.config().seed());
-    if (Files.isRegularFile(dir.resolve(ModelDirectory.MANIFEST))) {
-      ModelDirectory written = ModelDirectory.open(dir, UntrainedBackbone.KIND);
-      if (written.config().equals(config)
-          && Objects.equals(embeddingsFrom, written.read(ModelDirectory.PROVENANCE, Map.class).get("embeddingsFrom"))) {
-        return dir;
-      }
+    if (Files.isRegularFile(dir.resolve(ModelDirectory.MANIFEST))
+        && ModelDirectory.open(dir, UntrainedBackbone.KIND).config().equals(config)) {
+      return dir;
     }
     messages.accept("distill: student backbone " + student.preset() + " over the teacher's "
-        + tokenizer.vocabulary().size() + "-piece vocabulary, "
-        + (embeddingsOf != null ? "its embeddings projected from the teacher's" : "wider than the teacher: all random")
-        + ", written to " + dir);
-    UntrainedBackbone.write(dir, config, tokenizer, request.config().seed(), Files.exists(dir), embeddingsOf);
+        + teacherTokenizer.vocabulary().size() + "-piece vocabulary written to " + dir);
+    UntrainedBackbone.write(dir, config, teacherTokenizer, request.config().seed(), Files.exists(dir));
     return dir;
-  }
-
-  /** How a preset student started, as its backbone's provenance says. */
-  private static String presetInit(String preset, Path studentBackbone) {
-    Object embeddings = ModelDirectory.open(studentBackbone, UntrainedBackbone.KIND)
-        .read(ModelDirectory.PROVENANCE, Map.class).get("embeddings");
-    return "random initialisation (preset " + preset + ")" + (embeddings == null ? "" : "; teacher's " + embeddings);
   }
 
   /** Tang et al.'s copies of every training text (both texts of a pair, zipped), in order. */

@@ -2,6 +2,7 @@ package org.mlmsuite.classification;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.Feeds;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -79,7 +80,7 @@ final class ProbabilityRunner {
   private Rows runBatch(Session session, List<EncodedExample> batch) {
     try (Feeds feeds = new Feeds()) {
       BatchTensors.feedInputs(batch, graph.inputs(), padId, feeds);
-      try (Result result = feeds.applyTo(session.runner()).fetch(graph.logits()).fetch(graph.probabilities()).run()) {
+      try (Result result = ExitGate.run(feeds.applyTo(session.runner()).fetch(graph.logits()).fetch(graph.probabilities()))) {
         return new Rows(rows((TFloat32) result.get(0), batch.size()), rows((TFloat32) result.get(1), batch.size()));
       }
     }

@@ -2,6 +2,7 @@ package org.mlmsuite.summarization;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.Feeds;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -58,7 +59,7 @@ final class ExtractiveBatches {
       List<ExtractiveInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
       try (Feeds feeds = new Feeds()) {
         feed(batch, g, padId, feeds);
-        try (Result result = feeds.applyTo(session.runner()).fetch(g.scores()).run()) {
+        try (Result result = ExitGate.run(feeds.applyTo(session.runner()).fetch(g.scores()))) {
           TFloat32 p = (TFloat32) result.get(0);
           for (int i = 0; i < batch.size(); i++) {
             double[] row = new double[batch.get(i).sentences()];

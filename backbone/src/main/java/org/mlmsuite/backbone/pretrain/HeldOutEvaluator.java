@@ -9,6 +9,7 @@ import org.mlmsuite.backbone.masking.MaskedSequence;
 import org.mlmsuite.backbone.masking.MaskingInput;
 import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.train.Evaluator;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.Feeds;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -42,7 +43,7 @@ final class HeldOutEvaluator implements Evaluator {
     for (MlmBatch batch : batches) {
       try (Feeds feeds = new Feeds()) {
         batch.feed(model, feeds);
-        try (Result r = feeds.applyTo(session.runner()).fetch(model.loss()).fetch(model.accuracy()).run()) {
+        try (Result r = ExitGate.run(feeds.applyTo(session.runner()).fetch(model.loss()).fetch(model.accuracy()))) {
           float n = batch.maskedCount();
           lossSum += ((TFloat32) r.get(0)).getFloat() * n; // both are means over the batch's masked slots
           correctSum += ((TFloat32) r.get(1)).getFloat() * n;

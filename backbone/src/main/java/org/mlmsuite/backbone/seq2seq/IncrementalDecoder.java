@@ -1,6 +1,7 @@
 package org.mlmsuite.backbone.seq2seq;
 
 import java.util.List;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -41,7 +42,7 @@ final class IncrementalDecoder implements StepFunction, AutoCloseable {
       for (int i = 0; i < layers; i++) {
         runner.fetch(step.encoderCrossKeys().get(i)).fetch(step.encoderCrossValues().get(i));
       }
-      this.encoded = runner.run();
+      this.encoded = ExitGate.run(runner);
     } catch (RuntimeException e) {
       sourceMask.close();
       throw e;
@@ -82,7 +83,7 @@ final class IncrementalDecoder implements StepFunction, AutoCloseable {
             .fetch(step.presentKeys().get(i))
             .fetch(step.presentValues().get(i));
       }
-      next = runner.run();
+      next = ExitGate.run(runner);
     } finally {
       if (empty != null) {
         empty.close();

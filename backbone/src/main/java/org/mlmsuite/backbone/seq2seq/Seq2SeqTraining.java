@@ -14,6 +14,7 @@ import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.EarlyStopping;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.Feeds;
 import org.mlmsuite.backbone.train.RunInputs;
 import org.mlmsuite.backbone.train.ShuffledBatchSource;
@@ -198,8 +199,8 @@ public record Seq2SeqTraining(Consumer<String> messages, TrainingProgress progre
       List<Seq2SeqExample> batch = dev.subList(from, Math.min(dev.size(), from + FineTuningRun.DEV_BATCH_SIZE));
       try (Feeds feeds = new Feeds()) {
         g.feed(batch, feeds, padId);
-        try (org.tensorflow.Result r = feeds.applyTo(session.runner())
-            .fetch(g.nllSum()).fetch(g.tokenCount()).fetch(g.correctCount()).run()) {
+        try (org.tensorflow.Result r = ExitGate.run(feeds.applyTo(session.runner())
+            .fetch(g.nllSum()).fetch(g.tokenCount()).fetch(g.correctCount()))) {
           nll += ((TFloat32) r.get(0)).getFloat();
           tokens += ((TFloat32) r.get(1)).getFloat();
           correct += ((TFloat32) r.get(2)).getFloat();

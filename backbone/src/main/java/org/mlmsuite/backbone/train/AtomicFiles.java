@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -37,29 +35,15 @@ public final class AtomicFiles {
   // shutdown hook, not the writer's finally, so the hook removes them (newest first).
   private static final Set<Path> UNFINISHED = new LinkedHashSet<>();
   private static boolean hookInstalled;
-  // Held shared by short write steps, and for good by the exit cleanup once it starts: the cleanup
-  // waits for a step in progress (a checkpoint completes), and a step that comes later never runs.
-  private static final ReentrantReadWriteLock EXIT = new ReentrantReadWriteLock();
-  private static final long EXIT_WAIT_SECONDS = 20;
-
-  /** A step of a write that may fail with an {@link IOException}. */
-  public interface IoStep<T> {
-    T run() throws IOException;
-  }
 
   /**
    * Runs a short write step (create a temp file, rename it, save a checkpoint) so that it does not
    * race the exit cleanup: a SIGINT/SIGTERM's cleanup waits for it to finish, and once the cleanup
    * has begun the step never starts (the thread waits for the JVM to halt), so it cannot recreate
-   * a path the cleanup has just removed.
+   * a path the cleanup has just removed ({@link ExitGate}).
    */
-  public static <T> T beforeExitCleanup(IoStep<T> step) throws IOException {
-    EXIT.readLock().lock();
-    try {
-      return step.run();
-    } finally {
-      EXIT.readLock().unlock();
-    }
+  public static <T> T beforeExitCleanup(ExitGate.IoStep<T> step) throws IOException {
+    return ExitGate.pass(step);
   }
 
   /**
@@ -81,11 +65,7 @@ public final class AtomicFiles {
   }
 
   private static void deleteUnfinished() {
-    try {
-      EXIT.writeLock().tryLock(EXIT_WAIT_SECONDS, TimeUnit.SECONDS); // never released: see EXIT
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ExitGate.closeForExit(); // writes in progress finish; later ones never start
     List<Path> newestFirst;
     synchronized (AtomicFiles.class) {
       newestFirst = new ArrayList<>(UNFINISHED);

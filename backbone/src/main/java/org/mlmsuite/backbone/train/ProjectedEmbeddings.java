@@ -98,7 +98,7 @@ public final class ProjectedEmbeddings implements WarmStart {
     for (int i = 0; i < TABLES.size(); i++) {
       runner.addTarget(tf.assign(variable(graph, PREFIX + TABLES.get(i)), projected.get(i)));
     }
-    try (Result ignored = runner.run()) {
+    try (Result ignored = ExitGate.run(runner)) {
       // assigned
     }
   }

@@ -305,7 +305,7 @@ public final class Trainer<B> implements AutoCloseable {
         } else {
           runner.addTarget(optimizer.accumulate());
         }
-        try (Result result = runner.run()) {
+        try (Result result = ExitGate.run(runner)) {
           lossSum += ((TFloat32) result.get(0)).getFloat();
           if (last) {
             gradNorm = ((TFloat32) result.get(1)).getFloat();
@@ -338,18 +338,19 @@ public final class Trainer<B> implements AutoCloseable {
 
   private void checkpoint() throws IOException {
     log.sync();
-    lastCheckpoint = checkpoints.save(session, state);
-    lastCheckpointStep = state.step();
-    freshRunFiles.keep();
-    // a SIGTERM's exit cleanup waits for the hook's file (the loss curve) to be renamed into place
+    // one step for a SIGTERM's exit cleanup: a checkpoint in place always has its run kept (the
+    // cleanup cannot come between the rename and keep()) and its loss curve renamed into place
     AtomicFiles.beforeExitCleanup(() -> {
+      lastCheckpoint = checkpoints.save(session, state);
+      lastCheckpointStep = state.step();
+      freshRunFiles.keep();
       progress.checkpointed(outputDirectory);
       return null;
     });
   }
 
   private long readStep() {
-    try (Result r = session.runner().fetch(optimizer.step()).run()) {
+    try (Result r = ExitGate.run(session.runner().fetch(optimizer.step()))) {
       return ((TInt64) r.get(0)).getLong();
     }
   }

@@ -139,7 +139,7 @@ public final class WeightLoader implements WarmStart {
         Assign assign = tf.assign((Operand) targets.get(i), value);
         runner.feed(out, loaded.get(i)).addTarget(assign);
       }
-      try (Result ignored = runner.run()) {
+      try (Result ignored = ExitGate.run(runner)) {
         return graphNames;
       }
     }
@@ -156,7 +156,7 @@ public final class WeightLoader implements WarmStart {
   private static Result fetchAll(Session session, Restore restore) {
     Session.Runner runner = session.runner();
     restore.tensors().forEach(runner::fetch);
-    return runner.run();
+    return ExitGate.run(runner);
   }
 
   /** Probes names one at a time (only on the error path) to list every missing one. */
