@@ -101,6 +101,15 @@ public final class ClassifyCommand implements Runnable {
     LongTextStrategy strategyOrNull() {
       return kind == null && stride == null && pool == null ? null : LongTextStrategy.of(kind, stride, pool);
     }
+
+    /**
+     * For eval and predict on {@code model}: as {@link #strategyOrNull()}, except that {@code --stride}
+     * or {@code --pool} alone change the strategy the model was trained with.
+     */
+    LongTextStrategy strategyOrNull(Path model) {
+      return kind == null && (stride != null || pool != null)
+          ? TextClassifier.trainedLongText(model).withWindows(stride, pool) : strategyOrNull();
+    }
   }
 
   @Command(name = "train", mixinStandardHelpOptions = true,
@@ -187,7 +196,7 @@ public final class ClassifyCommand implements Runnable {
 
     ClassifierEvaluation.Request request(List<String> commandLine) {
       return new ClassifierEvaluation.Request(model, test, baselines, baselineTrain, baselineModels,
-          columns.options(), reportDir, commandLine).withLongText(longText.strategyOrNull());
+          columns.options(), reportDir, commandLine).withLongText(longText.strategyOrNull(model));
     }
 
   }
@@ -223,7 +232,7 @@ public final class ClassifyCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (TextClassifier clf = TextClassifier.load(model, longText.strategyOrNull())) {
+      try (TextClassifier clf = TextClassifier.load(model, longText.strategyOrNull(model))) {
         if (input == null) {
           BufferedReader stdin = StrictStdin.open();
           ClassifierPredictions.writeLines(clf, stdin, "stdin", out);

@@ -90,13 +90,24 @@ class ClassifyLongTextCommandTest {
   @Test
   void strideWithoutSlidingAndUnknownKindsAreUserErrors() {
     MainTest.Captured stride = MainTest.Captured.run("classify", "eval", "--model", model.toString(),
-        "--test", data.toString(), "--stride", "3");
+        "--test", data.toString(), "--long-text", "truncate", "--stride", "3");
     assertEquals(Main.EXIT_USER_ERROR, stride.exitCode(), stride.stderr());
     assertEquals("mlm: --stride and --pool need --long-text sliding (got truncate)", stride.stderr().strip());
     MainTest.Captured kind = MainTest.Captured.run("classify", "predict", "--model", model.toString(),
         "--long-text", "middle");
     assertEquals(Main.EXIT_USER_ERROR, kind.exitCode(), kind.stderr());
     assertEquals("mlm: --long-text: expected truncate, head+tail or sliding, got 'middle'", kind.stderr().strip());
+  }
+
+  @Test
+  void strideOrPoolAloneChangeTheSlidingWindowsTheModelWasTrainedWith() throws IOException {
+    // the model was trained with sliding windows, stride 4, max pooling
+    MainTest.Captured eval = MainTest.Captured.run("classify", "eval", "--model", model.toString(),
+        "--test", data.toString(), "--pool", "mean", "--report", tmp.resolve("report-mean").toString());
+    assertEquals(0, eval.exitCode(), eval.stderr());
+    // the report's model config says how the model read the test set
+    String report = Files.readString(tmp.resolve("report-mean").resolve("report.json")).replaceAll("\\s", "");
+    assertTrue(report.contains("\"longText\":{\"kind\":\"sliding\",\"stride\":4,\"pool\":\"mean\"}"), report);
   }
 
   @Test

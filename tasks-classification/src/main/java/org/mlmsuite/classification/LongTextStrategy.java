@@ -117,6 +117,16 @@ public record LongTextStrategy(Kind kind, Integer stride, Pool pool, Integer hea
         pool == null ? null : Pool.parse(pool), null);
   }
 
+  /**
+   * This strategy with {@code stride} and {@code pool} where given (null: keep this one's): {@code
+   * --stride}/{@code --pool} without {@code --long-text} on eval and predict change how the model
+   * reads as it was trained. Only a sliding strategy takes them.
+   */
+  public LongTextStrategy withWindows(Integer stride, String pool) {
+    return new LongTextStrategy(kind, stride != null ? stride : this.stride,
+        pool != null ? Pool.parse(pool) : this.pool, headLength);
+  }
+
   @JsonIgnore
   public boolean isTruncate() {
     return kind == Kind.TRUNCATE;

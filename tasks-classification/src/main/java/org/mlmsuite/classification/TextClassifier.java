@@ -54,6 +54,11 @@ public final class TextClassifier implements AutoCloseable {
     return load(dir, null);
   }
 
+  /** How the classifier in {@code dir} was trained to read long texts (what {@link #load(Path)} uses). */
+  public static LongTextStrategy trainedLongText(Path dir) {
+    return ModelDirectory.open(dir, ClassifierInfo.KIND).read(ClassifierInfo.FILE_NAME, ClassifierInfo.class).longText();
+  }
+
   /**
    * Loads a classifier directory that reads long texts with {@code longText} (null: as the model
    * was trained), e.g. to compare strategies on one model. A stride that does not fit the model's
