@@ -1,7 +1,9 @@
 package org.mlmsuite.backbone.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * An in-memory list of examples read in epochs: each epoch is a plan of batches (lists of example
@@ -33,12 +35,19 @@ abstract class EpochBatchSource<E> implements BatchSource<List<E>> {
     return examples;
   }
 
+  /** The indexes of all examples in a random order drawn from {@code random}. */
+  final List<Integer> shuffledIndexes(Random random) {
+    List<Integer> order = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    return order;
+  }
+
   @Override
   public final List<E> next() {
-    if (batches == null) {
-      batches = batchesOf(epoch);
-    }
-    if (batchIndex == batches.size()) {
+    if (batchIndex == plan().size()) {
       epoch++;
       batchIndex = 0;
       batches = batchesOf(epoch);
@@ -77,9 +86,14 @@ abstract class EpochBatchSource<E> implements BatchSource<List<E>> {
 
   /** Batches per epoch. */
   public final int batchesPerEpoch() {
+    return plan().size();
+  }
+
+  // built on first use: a subclass's fields are not set yet while this constructor runs
+  private List<List<Integer>> plan() {
     if (batches == null) {
       batches = batchesOf(epoch);
     }
-    return batches.size();
+    return batches;
   }
 }

@@ -37,11 +37,7 @@ public final class LengthBucketedBatchSource<E> extends EpochBatchSource<E> {
   @Override
   List<List<Integer>> batchesOf(long epoch) {
     Random random = new Random(SeedMixer.mix(seed, epoch));
-    List<Integer> order = new ArrayList<>(examples().size());
-    for (int i = 0; i < examples().size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, random);
+    List<Integer> order = shuffledIndexes(random);
     int window = batchSize * windowBatches;
     List<List<Integer>> batches = new ArrayList<>();
     for (int from = 0; from < order.size(); from += window) {

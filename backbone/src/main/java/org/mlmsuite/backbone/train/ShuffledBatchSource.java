@@ -1,7 +1,6 @@
 package org.mlmsuite.backbone.train;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -21,11 +20,7 @@ public final class ShuffledBatchSource<E> extends EpochBatchSource<E> {
 
   @Override
   List<List<Integer>> batchesOf(long epoch) {
-    List<Integer> order = new ArrayList<>(examples().size());
-    for (int i = 0; i < examples().size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(SeedMixer.mix(seed, epoch)));
+    List<Integer> order = shuffledIndexes(new Random(SeedMixer.mix(seed, epoch)));
     List<List<Integer>> batches = new ArrayList<>();
     for (int from = 0; from < order.size(); from += batchSize) {
       batches.add(List.copyOf(order.subList(from, Math.min(order.size(), from + batchSize))));
