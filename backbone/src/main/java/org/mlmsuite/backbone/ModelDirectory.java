@@ -1,5 +1,6 @@
 package org.mlmsuite.backbone;
 
+import org.mlmsuite.backbone.train.ExitGate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -172,7 +173,10 @@ public final class ModelDirectory {
       }
       Path weights = dir.resolve(WEIGHTS_DIR);
       Path staging = AtomicFiles.createTempFolder(dir, WEIGHTS_DIR + "-");
-      saveWeights.accept(staging.resolve(WEIGHTS_PREFIX_NAME).toString());
+      ExitGate.pass(() -> { // a session run: the exit waits for it
+        saveWeights.accept(staging.resolve(WEIGHTS_PREFIX_NAME).toString());
+        return null;
+      });
       Path old = dir.resolve("." + WEIGHTS_DIR + "-old");
       AtomicFiles.deleteTree(old);
       if (Files.exists(weights)) {

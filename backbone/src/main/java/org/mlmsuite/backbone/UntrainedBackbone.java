@@ -7,6 +7,7 @@ import org.mlmsuite.backbone.model.BertForMaskedLm;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.ProjectedEmbeddings;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -90,7 +91,7 @@ public final class UntrainedBackbone {
     try (Graph graph = new Graph()) {
       BertForMaskedLm.build(Ops.create(graph), config, seed);
       try (Session session = new Session(graph)) {
-        session.initialize();
+        ExitGate.initialize(session);
         if (projected != null) {
           projected.apply(session, graph);
         }

@@ -1,6 +1,7 @@
 package org.mlmsuite.classification;
 
 import java.nio.charset.StandardCharsets;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -19,7 +20,7 @@ final class CheckpointEntries {
       Restore r = tf.train.restore(tf.constant(prefix),
           tf.constant(StandardCharsets.UTF_8, new String[] {name}),
           tf.constant(StandardCharsets.UTF_8, new String[] {""}), java.util.List.of(TFloat32.class));
-      try (Result ignored = s.runner().fetch(r.tensors().get(0)).run()) {
+      try (Result ignored = ExitGate.run(s.runner().fetch(r.tensors().get(0)))) {
         return true;
       } catch (TensorFlowException e) {
         return false;

@@ -1,5 +1,6 @@
 package org.mlmsuite.classification;
 
+import org.mlmsuite.backbone.train.ExitGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class TextClassifier implements AutoCloseable {
       ClassifierGraph g = ClassifierGraph.forInference(Ops.create(graph), model.config(), info.labels().size());
       Session session = new Session(graph);
       try {
-        session.restore(model.weightsPrefix());
+        ExitGate.restore(session, model.weightsPrefix());
       } catch (RuntimeException e) {
         session.close();
         throw new IllegalArgumentException(dir + ": weights do not match config.json and "

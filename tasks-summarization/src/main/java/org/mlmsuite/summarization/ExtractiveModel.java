@@ -1,5 +1,6 @@
 package org.mlmsuite.summarization;
 
+import org.mlmsuite.backbone.train.ExitGate;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlmsuite.backbone.ModelDirectory;
@@ -40,7 +41,7 @@ final class ExtractiveModel implements AutoCloseable {
       ExtractiveGraph g = ExtractiveGraph.build(Ops.create(graph), dirModel.config(), 0);
       Session session = new Session(graph);
       try {
-        session.restore(dirModel.weightsPrefix());
+        ExitGate.restore(session, dirModel.weightsPrefix());
       } catch (RuntimeException e) {
         session.close();
         throw new IllegalArgumentException(dirModel.path() + ": weights do not match config.json and "

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mlmsuite.backbone.model.Activation;
 import org.mlmsuite.backbone.model.TransformerConfig;
 import org.mlmsuite.backbone.train.DamagedWeightsException;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.WeightLoader;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -131,7 +132,7 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
     Restore restore = tf.train.restore(tf.constant(prefix),
         tf.constant(StandardCharsets.UTF_8, new String[] {name}),
         tf.constant(StandardCharsets.UTF_8, new String[] {""}), List.of(TFloat32.class));
-    try (Result value = session.runner().fetch(restore.tensors().get(0)).run()) {
+    try (Result value = ExitGate.run(session.runner().fetch(restore.tensors().get(0)))) {
       return Optional.of(value.get(0).shape());
     } catch (TensorFlowException e) {
       if (DamagedWeightsException.isMissingName(e)) {

@@ -1,5 +1,6 @@
 package org.mlmsuite.backbone.seq2seq;
 
+import org.mlmsuite.backbone.train.ExitGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Seq2SeqModel implements AutoCloseable {
       Seq2SeqGraph g = Seq2SeqGraph.forInference(Ops.create(graph), model.config());
       Session session = new Session(graph);
       try {
-        session.restore(model.weightsPrefix());
+        ExitGate.restore(session, model.weightsPrefix());
       } catch (RuntimeException e) {
         session.close();
         throw new IllegalArgumentException(dir + ": weights do not match config.json ("

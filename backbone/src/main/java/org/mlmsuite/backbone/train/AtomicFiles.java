@@ -42,7 +42,7 @@ public final class AtomicFiles {
    * has begun the step never starts (the thread waits for the JVM to halt), so it cannot recreate
    * a path the cleanup has just removed ({@link ExitGate}).
    */
-  public static <T> T beforeExitCleanup(ExitGate.IoStep<T> step) throws IOException {
+  public static <T> T beforeExitCleanup(ExitGate.Step<T, IOException> step) throws IOException {
     return ExitGate.pass(step);
   }
 

@@ -1,6 +1,5 @@
 package org.mlmsuite.backbone.train;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.tensorflow.Result;
@@ -24,14 +23,15 @@ public final class ExitGate {
   private static boolean hookInstalled;
   private static boolean closed;
 
-  /** A step that may fail with an {@link IOException}. */
-  public interface IoStep<T> {
-    T run() throws IOException;
+  /** A step of work; {@code E} is what it may throw (IOException for file steps, none for a session run). */
+  public interface Step<T, E extends Exception> {
+    T run() throws E;
   }
 
   /** Runs {@code step} inside the gate. */
-  public static <T> T pass(IoStep<T> step) throws IOException {
-    enter();
+  public static <T, E extends Exception> T pass(Step<T, E> step) throws E {
+    installHook();
+    GATE.readLock().lock();
     try {
       return step.run();
     } finally {
@@ -41,12 +41,23 @@ public final class ExitGate {
 
   /** Runs a TensorFlow session run inside the gate. */
   public static Result run(Session.Runner runner) {
-    enter();
-    try {
-      return runner.run();
-    } finally {
-      GATE.readLock().unlock();
-    }
+    return pass(runner::run);
+  }
+
+  /** Restores {@code session}'s variables from the checkpoint at {@code prefix} inside the gate. */
+  public static void restore(Session session, String prefix) {
+    pass(() -> {
+      session.restore(prefix);
+      return null;
+    });
+  }
+
+  /** Runs {@code session}'s variable initialisers inside the gate. */
+  public static void initialize(Session session) {
+    pass(() -> {
+      session.initialize();
+      return null;
+    });
   }
 
   /**
@@ -65,11 +76,6 @@ public final class ExitGate {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static void enter() {
-    installHook();
-    GATE.readLock().lock();
   }
 
   private static void installHook() {

@@ -134,7 +134,7 @@ public final class Trainer<B> implements AutoCloseable {
   /** Restores weights, optimizer and trainer state of {@code ckpt}; returns the log, continued. */
   private TrainingLog resumeFrom(Checkpoint ckpt) throws IOException {
     try {
-      session.restore(ckpt.prefix());
+      ExitGate.restore(session, ckpt.prefix());
     } catch (RuntimeException e) { // TF reports NotFound / InvalidArgument with varied types
       throw new IllegalArgumentException(ckpt.directory() + ": cannot resume, the checkpoint"
           + " does not match the graph built now (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
