@@ -39,24 +39,39 @@ public final class WordPieceTraining {
     long start = System.nanoTime();
     WordFrequencies freq = new WordFrequencies(!request.cased());
     long doneBytes = 0;
+    Throttle counting = new Throttle();
     for (int i = 0; i < files.size(); i++) {
       freq.addFile(files.get(i));
       doneBytes += Files.size(files.get(i));
-      progress(progress, "counting words", doneBytes, totalBytes, start, "file " + (i + 1) + "/" + files.size());
+      if (counting.due(i == files.size() - 1)) {
+        progress(progress, "counting words", doneBytes, totalBytes, start, "file " + (i + 1) + "/" + files.size());
+      }
     }
     progress.printf("%ncounted %,d words (%,d distinct) in %d files%n", freq.totalWords(), freq.distinctWords(), files.size());
     long mergeStart = System.nanoTime();
-    long[] lastReport = {0};
+    Throttle merging = new Throttle();
     Vocabulary vocab = new WordPieceTrainer(request.options()).train(freq, (size, target) -> {
-      long now = System.nanoTime();
-      if (now - lastReport[0] > 1_000_000_000L || size == target) {
-        lastReport[0] = now;
+      if (merging.due(size == target)) {
         progress(progress, "merging", size, target, mergeStart, size + "/" + target + " tokens");
       }
     });
     vocab.save(request.out());
     progress.printf("%nwrote %s: %,d tokens in %.1f s%n", request.out(), vocab.size(), (System.nanoTime() - start) / 1e9);
     return vocab;
+  }
+
+  /** At most one progress line a second, and the last: a log file gets a few lines, not one per file. */
+  private static final class Throttle {
+    private long last = System.nanoTime();
+
+    boolean due(boolean isLast) {
+      long now = System.nanoTime();
+      if (isLast || now - last >= 1_000_000_000L) {
+        last = now;
+        return true;
+      }
+      return false;
+    }
   }
 
   private static void progress(PrintStream out, String phase, long done, long total, long startNanos, String detail) {
