@@ -60,13 +60,15 @@ public final class WordPieceTraining {
     return vocab;
   }
 
-  /** At most one progress line a second, and the last: a log file gets a few lines, not one per file. */
+  /** The first progress line, then at most one a second, and the last: a log gets a few lines, not one per file. */
   private static final class Throttle {
-    private long last = System.nanoTime();
+    private boolean started;
+    private long last;
 
     boolean due(boolean isLast) {
       long now = System.nanoTime();
-      if (isLast || now - last >= 1_000_000_000L) {
+      if (isLast || !started || now - last >= 1_000_000_000L) {
+        started = true;
         last = now;
         return true;
       }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WordPieceTrainingTest {
   @TempDir Path tmp;
 
-  /** A corpus of many small files read within a second gives a few progress lines, not one per file. */
+  /** A corpus of many small files read within a second gives two progress lines (first and last), not one per file. */
   @Test
   void progressIsAtMostOneLineASecondPlusTheLast() throws IOException {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
@@ -35,7 +35,7 @@ class WordPieceTrainingTest {
     assertTrue(vocab.size() > 0);
     assertTrue(progress.contains("counting words: 100% (file 200/200)"), progress);
     assertTrue(progress.contains("counted 1,600 words"), progress);
-    assertTrue(count("counting words:", progress) <= seconds + 1, progress);
+    assertTrue(count("counting words:", progress) <= seconds + 2, progress); // the first, one a second, the last
     assertEquals(1, count("merging: 100%", progress), progress);
   }
 
