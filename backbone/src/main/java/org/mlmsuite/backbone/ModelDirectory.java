@@ -1,6 +1,5 @@
 package org.mlmsuite.backbone;
 
-import org.mlmsuite.backbone.train.ExitGate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +15,7 @@ import org.mlmsuite.backbone.text.TokenizerConfig;
 import org.mlmsuite.backbone.text.Vocabulary;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
 import org.mlmsuite.backbone.train.AtomicFiles;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.mlmsuite.backbone.train.RunInputs;
 
 /**

@@ -1,6 +1,5 @@
 package org.mlmsuite.classification;
 
-import org.mlmsuite.backbone.train.ExitGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;

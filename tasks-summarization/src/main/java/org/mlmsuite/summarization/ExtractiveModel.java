@@ -1,10 +1,10 @@
 package org.mlmsuite.summarization;
 
-import org.mlmsuite.backbone.train.ExitGate;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;

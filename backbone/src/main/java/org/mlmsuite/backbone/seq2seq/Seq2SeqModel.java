@@ -1,11 +1,11 @@
 package org.mlmsuite.backbone.seq2seq;
 
-import org.mlmsuite.backbone.train.ExitGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlmsuite.backbone.ModelDirectory;
 import org.mlmsuite.backbone.text.WordPieceTokenizer;
+import org.mlmsuite.backbone.train.ExitGate;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
