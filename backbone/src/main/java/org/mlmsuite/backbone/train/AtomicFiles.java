@@ -37,16 +37,6 @@ public final class AtomicFiles {
   private static boolean hookInstalled;
 
   /**
-   * Runs a short write step (create a temp file, rename it, save a checkpoint) so that it does not
-   * race the exit cleanup: a SIGINT/SIGTERM's cleanup waits for it to finish, and once the cleanup
-   * has begun the step never starts (the thread waits for the JVM to halt), so it cannot recreate
-   * a path the cleanup has just removed ({@link ExitGate}).
-   */
-  public static <T> T beforeExitCleanup(ExitGate.Step<T, IOException> step) throws IOException {
-    return ExitGate.pass(step);
-  }
-
-  /**
    * Marks {@code path} (a file or folder) as unfinished: if the JVM exits before {@link
    * #finished} is called for it, a shutdown hook deletes it. Nothing is deleted on SIGKILL; the
    * next run's own cleanup ({@code removeIncompleteWrites}) covers that.
@@ -148,7 +138,7 @@ public final class AtomicFiles {
     Path tmp = tempSibling(target);
     // The body may run for minutes (predictions): only creating and renaming the temp wait on exit.
     try {
-      try (OutputStream out = new BufferedOutputStream(beforeExitCleanup(() -> {
+      try (OutputStream out = new BufferedOutputStream(ExitGate.pass(() -> {
         deleteOnExit(tmp);
         return Files.newOutputStream(tmp);
       }))) {
@@ -156,7 +146,7 @@ public final class AtomicFiles {
       } catch (IOException e) {
         throw namingTarget(target, e);
       }
-      beforeExitCleanup(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+      ExitGate.pass(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
     } finally {
       Files.deleteIfExists(tmp);
       finished(tmp);
@@ -187,7 +177,7 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-    beforeExitCleanup(() -> {
+    ExitGate.pass(() -> {
       deleteOnExit(tmp);
       try {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,

@@ -87,11 +87,11 @@ public final class CheckpointStore {
 
   /**
    * Writes {@code parent/name} atomically, replacing an existing directory of that name; a
-   * SIGINT/SIGTERM's cleanup waits for it ({@link AtomicFiles#beforeExitCleanup}).
+   * SIGINT/SIGTERM's cleanup waits for it ({@link ExitGate#pass}).
    */
   static Checkpoint writeAtomically(Session session, TrainerState state, Path parent, String name)
       throws IOException {
-    return AtomicFiles.beforeExitCleanup(() -> writeAtomicallyNow(session, state, parent, name));
+    return ExitGate.pass(() -> writeAtomicallyNow(session, state, parent, name));
   }
 
   private static Checkpoint writeAtomicallyNow(Session session, TrainerState state, Path parent, String name)

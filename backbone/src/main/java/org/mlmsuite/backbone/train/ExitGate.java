@@ -28,7 +28,11 @@ public final class ExitGate {
     T run() throws E;
   }
 
-  /** Runs {@code step} inside the gate. */
+  /**
+   * Runs {@code step} inside the gate. For a short file step (create a temp file, rename it, save a
+   * checkpoint): the exit cleanup of {@link AtomicFiles} waits for it, and once that cleanup has
+   * begun the step never starts, so it cannot recreate a path the cleanup has just removed.
+   */
   public static <T, E extends Exception> T pass(Step<T, E> step) throws E {
     installHook();
     GATE.readLock().lock();

@@ -340,7 +340,7 @@ public final class Trainer<B> implements AutoCloseable {
     log.sync();
     // one step for a SIGTERM's exit cleanup: a checkpoint in place always has its run kept (the
     // cleanup cannot come between the rename and keep()) and its loss curve renamed into place
-    AtomicFiles.beforeExitCleanup(() -> {
+    ExitGate.pass(() -> {
       lastCheckpoint = checkpoints.save(session, state);
       lastCheckpointStep = state.step();
       freshRunFiles.keep();
