@@ -242,8 +242,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
     }
     boolean hasDev = !dev.examples().isEmpty();
     EarlyStopping keepBest = FineTuningRun.keepBest(cfg.metric(), true, cfg.patience(), hasDev, "--dev");
-    boolean backbonePooler = !cfg.noPretraining()
-        && CheckpointEntries.contains(run.backbone().weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
+    boolean backbonePooler = !cfg.noPretraining() && ClassifierTraining.backboneHasPooler(run.backbone());
     messages.accept(String.format(Locale.ROOT,
         "distill: %d labeled + %d augmented + %d unlabeled texts, %d dev; T %.3g, alpha %.3g; student %s (%s)",
         train.examples().size(), augmented.size(), request.unlabeled().size(), dev.examples().size(),
@@ -420,9 +419,7 @@ public record ClassifierDistillation(Consumer<String> messages, TrainingProgress
 
     @Override
     public WeightLoader warmStart(StudentGraph g, String backbonePrefix) {
-      return WeightLoader.from(backbonePrefix).sameNames(parameterNames(g).stream()
-          .filter(n -> n.startsWith("bert.") && (backbonePooler || !n.startsWith(ClassifierGraph.POOLER_PREFIX)))
-          .toList());
+      return WeightLoader.from(backbonePrefix).sameNames(ClassifierTraining.warmStartNames(parameterNames(g), backbonePooler));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.mlmsuite.backbone.OutputFolder;
 import org.mlmsuite.backbone.TrainingProvenance;
 import org.mlmsuite.backbone.model.Parameter;
 import org.mlmsuite.backbone.model.TransformerConfig;
+import org.mlmsuite.backbone.train.CheckpointVariables;
 import org.mlmsuite.backbone.train.EarlyStopping;
 import org.mlmsuite.backbone.train.LengthBucketedBatchSource;
 import org.mlmsuite.backbone.train.RunInputs;
@@ -111,8 +112,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     float[] classWeights = cfg.classWeights().weights(labels.counts(request.train()));
     boolean hasDev = !dev.documents().isEmpty();
     EarlyStopping keepBest = FineTuningRun.keepBest(cfg.metric(), true, cfg.patience(), hasDev, "--dev");
-    boolean backbonePooler = !cfg.noPretraining()
-        && CheckpointEntries.contains(run.backbone().weightsPrefix(), ClassifierGraph.POOLER_PREFIX + "dense.weight");
+    boolean backbonePooler = !cfg.noPretraining() && backboneHasPooler(run.backbone());
     messages.accept(String.format(java.util.Locale.ROOT,
         "classify: %d train / %d dev examples, %d labels %s, class weights %s; pooler %s; %s",
         train.documents().size(), dev.documents().size(), labels.size(), labels.labels(),
@@ -190,9 +190,7 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
 
     @Override
     public WeightLoader warmStart(ClassifierGraph g, String backbonePrefix) {
-      return WeightLoader.from(backbonePrefix).sameNames(parameterNames(g).stream()
-          .filter(n -> n.startsWith("bert.") && (backbonePooler || !n.startsWith(ClassifierGraph.POOLER_PREFIX)))
-          .toList());
+      return WeightLoader.from(backbonePrefix).sameNames(warmStartNames(parameterNames(g), backbonePooler));
     }
 
     @Override
@@ -211,6 +209,23 @@ public record ClassifierTraining(Consumer<String> messages, TrainingProgress pro
     float[][] probs = new ProbabilityRunner(g, padId, FineTuningRun.DEV_BATCH_SIZE)
         .documentProbabilities(session, dev, longText);
     return ClassificationMetrics.evaluate(gold(dev, labels), predicted(probs, labels), labels.labels());
+  }
+
+  /**
+   * Whether the backbone's weights hold a pooler: Google's BERT has one (pretrained on next-sentence
+   * prediction), a backbone pretrained here on MLM alone has none, so the classifier makes its own.
+   */
+  static boolean backboneHasPooler(ModelDirectory backbone) {
+    try (var weights = new CheckpointVariables(backbone.path().toString(), backbone.weightsPrefix())) {
+      return weights.contains(ClassifierGraph.POOLER_PREFIX + "dense.weight");
+    }
+  }
+
+  /** The classifier's parameters a warm start reads from the backbone: the encoder, and the pooler if it has one. */
+  static List<String> warmStartNames(List<String> parameterNames, boolean backboneHasPooler) {
+    return parameterNames.stream()
+        .filter(n -> n.startsWith("bert.") && (backboneHasPooler || !n.startsWith(ClassifierGraph.POOLER_PREFIX)))
+        .toList();
   }
 
   /** Which variables the optimizer updates. */

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlmsuite.backbone.train.CheckpointVariables;
 import org.mlmsuite.backbone.train.TrainingProgress;
 import org.mlmsuite.datasets.BadRowPolicy;
 import org.mlmsuite.datasets.LabeledText;
@@ -87,10 +88,12 @@ class ClassifierEndToEndTest {
   @Test
   void exportHoldsModelVariablesOnly() {
     String prefix = result.model().weightsPrefix();
-    assertTrue(CheckpointEntries.contains(prefix, "classifier.weight"));
-    assertTrue(CheckpointEntries.contains(prefix, "bert.pooler.dense.weight"));
-    assertTrue(CheckpointEntries.contains(prefix, "bert.encoder.layer.0.attention.self.query.weight"));
-    assertFalse(CheckpointEntries.contains(prefix, "classifier.weight-m"), "Adam slots must not be exported");
+    try (CheckpointVariables weights = new CheckpointVariables(prefix, prefix)) {
+      assertTrue(weights.contains("classifier.weight"));
+      assertTrue(weights.contains("bert.pooler.dense.weight"));
+      assertTrue(weights.contains("bert.encoder.layer.0.attention.self.query.weight"));
+      assertFalse(weights.contains("classifier.weight-m"), "Adam slots must not be exported");
+    }
   }
 
   @Test

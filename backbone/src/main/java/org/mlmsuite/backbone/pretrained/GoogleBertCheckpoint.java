@@ -1,22 +1,13 @@
 package org.mlmsuite.backbone.pretrained;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.mlmsuite.backbone.model.Activation;
 import org.mlmsuite.backbone.model.TransformerConfig;
-import org.mlmsuite.backbone.train.DamagedWeightsException;
-import org.mlmsuite.backbone.train.ExitGate;
+import org.mlmsuite.backbone.train.CheckpointVariables;
 import org.mlmsuite.backbone.train.WeightLoader;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.train.Restore;
-import org.tensorflow.types.TFloat32;
 
 /**
  * A TF1 checkpoint of Google's BERT read by variable name: which names it has, their shapes, the
@@ -39,9 +30,7 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
 
   private final Path origin;
   private final String prefix;
-  private final Graph graph = new Graph();
-  private final Session session = new Session(graph);
-  private final Ops tf = Ops.create(graph);
+  private final CheckpointVariables variables;
   private final String scope;
 
   /**
@@ -52,8 +41,9 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
   public GoogleBertCheckpoint(Path origin, Path prefix) {
     this.origin = origin;
     this.prefix = prefix.toString();
+    this.variables = new CheckpointVariables(origin.toString(), this.prefix);
     try {
-      this.scope = SCOPES.stream().filter(s -> shape(s + WORD_EMBEDDINGS).isPresent()).findFirst()
+      this.scope = SCOPES.stream().filter(s -> variables.contains(s + WORD_EMBEDDINGS)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(origin + ": holds no BERT variables (looked for "
               + SCOPES.stream().map(s -> "'" + s + WORD_EMBEDDINGS + "'").toList() + ")"));
     } catch (RuntimeException e) {
@@ -112,7 +102,7 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
   /** Encoder layers present: layer_0 ... layer_{n-1}. */
   public int countLayers() {
     int n = 0;
-    while (shape(scope + layer(n) + "attention/self/query/kernel").isPresent()) {
+    while (variables.contains(scope + layer(n) + "attention/self/query/kernel")) {
       n++;
     }
     return n;
@@ -123,28 +113,12 @@ public final class GoogleBertCheckpoint implements AutoCloseable {
   }
 
   private Shape require(String name) {
-    return shape(scope + name).orElseThrow(() ->
+    return variables.shape(scope + name).orElseThrow(() ->
         new IllegalArgumentException(origin + ": has no variable '" + scope + name + "'"));
-  }
-
-  /** The shape of float variable {@code name}, or empty if the checkpoint has no such name. */
-  Optional<Shape> shape(String name) {
-    Restore restore = tf.train.restore(tf.constant(prefix),
-        tf.constant(StandardCharsets.UTF_8, new String[] {name}),
-        tf.constant(StandardCharsets.UTF_8, new String[] {""}), List.of(TFloat32.class));
-    try (Result value = ExitGate.run(session.runner().fetch(restore.tensors().get(0)))) {
-      return Optional.of(value.get(0).shape());
-    } catch (TensorFlowException e) {
-      if (DamagedWeightsException.isMissingName(e)) {
-        return Optional.empty();
-      }
-      throw new DamagedWeightsException(origin.toString(), e);
-    }
   }
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    variables.close();
   }
 }
