@@ -40,11 +40,13 @@ public record Baseline(Kind kind, int n) {
     throw new IllegalArgumentException("unknown baseline '" + name + "' (use lead-N or longest-N, e.g. lead-3)");
   }
 
+  /** Each baseline once, in the order given ({@code lead-3,lead-3} is one row of the table, not two). */
   public static List<Baseline> parseList(String commaSeparated) {
     List<Baseline> out = new ArrayList<>();
     for (String part : commaSeparated.split(",")) {
-      if (!part.isBlank()) {
-        out.add(parse(part));
+      Baseline b = part.isBlank() ? null : parse(part);
+      if (b != null && !out.contains(b)) {
+        out.add(b);
       }
     }
     return out;

@@ -57,5 +57,7 @@ class ExtractionRulesTest {
     assertThrows(IllegalArgumentException.class, () -> Baseline.parse("first-3"));
     assertThrows(IllegalArgumentException.class, () -> Baseline.parse("lead-0"));
     assertEquals(2, Baseline.parseList("lead-3, longest-3").size());
+    assertEquals(List.of(Baseline.parse("lead-3"), Baseline.parse("lead-2")),
+        Baseline.parseList("lead-3,lead-2,LEAD-3"));
   }
 }
