@@ -1,6 +1,6 @@
 package org.mlmsuite.summarization;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +42,8 @@ public record Baseline(Kind kind, int n) {
 
   /** Each baseline once, in the order given ({@code lead-3,lead-3} is one row of the table, not two). */
   public static List<Baseline> parseList(String commaSeparated) {
-    List<Baseline> out = new ArrayList<>();
-    for (String part : commaSeparated.split(",")) {
-      Baseline b = part.isBlank() ? null : parse(part);
-      if (b != null && !out.contains(b)) {
-        out.add(b);
-      }
-    }
-    return out;
+    return Arrays.stream(commaSeparated.split(",")).filter(part -> !part.isBlank()).map(Baseline::parse).distinct()
+        .toList();
   }
 
   public String name() {
