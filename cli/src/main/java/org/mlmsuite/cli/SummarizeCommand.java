@@ -161,7 +161,7 @@ public final class SummarizeCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "8", description = "Documents per step (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", description = "Peak learning rate (default 5e-5 extractive, 1e-4 abstractive); 10%% warmup, linear decay.")
+    @Option(names = "--lr", description = "Peak learning rate (default 1e-4 abstractive; extractive 2e-5 for backbones as wide as BERT-Base (768) or wider, else 5e-5); 10%% warmup, linear decay.")
     Double lr;
 
     @Option(names = "--max-length", defaultValue = "512", description = "Extractive: tokens per document; later sentences are cut (counted) (default ${DEFAULT-VALUE}).")

@@ -44,16 +44,25 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
   static final int BUCKET_WINDOW_BATCHES = 50;
 
   /**
+   * Backbones at least this wide (BERT-Base's 768) train at {@link #defaultLearningRate} 2e-5: a full
+   * DialogSum epoch from BERT-Base at 5e-5 kept the loss at a constant guess's level and ended below
+   * Lead-3, the same epoch at 2e-5 (PreSumm's peak) well above it (docs/benchmarks.md).
+   */
+  static final int BASE_WIDTH = 768;
+
+  /**
    * Training settings; {@code policy} null = detect from the training documents; {@code
-   * checkpointEvery} steps between resumable checkpoints (0: at the end only).
+   * learningRate} null = {@link #defaultLearningRate} of the backbone; {@code checkpointEvery}
+   * steps between resumable checkpoints (0: at the end only).
    */
   public record Settings(int k, int oracleK, SentencePolicy policy, int maxLength, boolean trigramBlocking,
-      long steps, int batchSize, double learningRate, long seed, boolean noPretraining, int checkpointEvery) {
+      long steps, int batchSize, Double learningRate, long seed, boolean noPretraining, int checkpointEvery) {
     public static Settings defaults() {
-      return new Settings(3, 3, null, 512, true, 1000, 8, 5e-5, 42, false, 0);
+      return new Settings(3, 3, null, 512, true, 1000, 8, null, 42, false, 0);
     }
 
-    public Settings withSteps(long s, int batch, double lr) {
+    /** {@code lr} null: {@link #defaultLearningRate} of the backbone. */
+    public Settings withSteps(long s, int batch, Double lr) {
       return new Settings(k, oracleK, policy, maxLength, trigramBlocking, s, batch, lr, seed, noPretraining,
           checkpointEvery);
     }
@@ -101,10 +110,18 @@ public record ExtractiveTraining(Consumer<String> messages, TrainingProgress pro
   public record Result(ModelDirectory model, SummarizerInfo info, TrainingSummary summary, int truncatedTrain,
       double oracleSentencesPerExample) {}
 
+  /** The peak learning rate when none is given: 2e-5 from {@link #BASE_WIDTH} wide up, else 5e-5. */
+  public static double defaultLearningRate(TransformerConfig backbone) {
+    return backbone.hiddenSize() >= BASE_WIDTH ? 2e-5 : 5e-5;
+  }
+
   public Result run(Request request) {
-    Settings s = request.settings();
-    FineTuningRun run = FineTuningRun.open(request.backbone(), s.maxLength(), "--max-length", s.noPretraining(),
-        "summarize", messages, progress.afterEachCheckpoint(LossCurve::write));
+    Settings given = request.settings();
+    FineTuningRun run = FineTuningRun.open(request.backbone(), given.maxLength(), "--max-length",
+        given.noPretraining(), "summarize", messages, progress.afterEachCheckpoint(LossCurve::write));
+    // resolved before the run records its recipe, so provenance and --resume see the rate used
+    Settings s = given.learningRate() != null ? given
+        : given.withSteps(given.steps(), given.batchSize(), defaultLearningRate(run.config()));
     OutputFolder output = run.output(request.output(), SummarizerInfo.KIND, request.resume(), request.overwrite());
     SentencePolicy policy = s.policy() != null ? s.policy()
         : SentencePolicy.detect(request.train().stream().limit(200).map(SummaryExample::document).toList());

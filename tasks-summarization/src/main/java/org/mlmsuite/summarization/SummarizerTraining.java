@@ -35,7 +35,8 @@ public final class SummarizerTraining {
    *
    * @param train a file, or {@code NAME[:SPLIT]} (split {@code train} when omitted)
    * @param maxTrainExamples use only the first N training documents (0: all)
-   * @param learningRate null: 5e-5 extractive, 1e-4 abstractive
+   * @param learningRate null: extractive {@link ExtractiveTraining#defaultLearningRate} (2e-5 for BERT-Base's width
+   *     and up, else 5e-5), abstractive 1e-4
    * @param resume continue the run in {@code output} from its newest checkpoint
    * @param overwrite replace a finished summarizer in {@code output}
    */
@@ -189,7 +190,7 @@ public final class SummarizerTraining {
     Extractive e = request.extractive();
     SentencePolicy policy = e.splitPolicy().equalsIgnoreCase("auto") ? null : SentencePolicy.parse(e.splitPolicy());
     ExtractiveTraining.Settings settings = ExtractiveTraining.Settings.defaults()
-        .withSteps(request.steps(), request.batchSize(), request.learningRate() != null ? request.learningRate() : 5e-5)
+        .withSteps(request.steps(), request.batchSize(), request.learningRate())
         .withLength(e.maxLength()).withSelection(e.k(), e.oracleK(), policy, e.trigramBlocking())
         .withSeed(request.seed(), request.noPretraining()).withCheckpointEvery(e.checkpointEvery());
     ExtractiveTraining.Result r = new ExtractiveTraining(messages, progress).run(new ExtractiveTraining.Request(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlmsuite.backbone.model.TransformerConfig;
 
 class ExtractionRulesTest {
   @Test
@@ -18,6 +19,14 @@ class ExtractionRulesTest {
     assertEquals(List.of(0), new OracleLabels(1).select(sentences, reference));
     float[] labels = new OracleLabels(3).labels(sentences, reference);
     assertEquals(List.of(1f, 0f, 1f, 0f), List.of(labels[0], labels[1], labels[2], labels[3]));
+  }
+
+  @Test
+  void theDefaultLearningRateIsLowerFromBertBasesWidthUp() {
+    assertEquals(5e-5, ExtractiveTraining.defaultLearningRate(TransformerConfig.tiny(100)));
+    assertEquals(5e-5, ExtractiveTraining.defaultLearningRate(TransformerConfig.of(100, 512, 4, 8, 2048)));
+    assertEquals(2e-5, ExtractiveTraining.defaultLearningRate(TransformerConfig.of(100, 768, 12, 12, 3072)));
+    assertEquals(2e-5, ExtractiveTraining.defaultLearningRate(TransformerConfig.of(100, 1024, 24, 16, 4096)));
   }
 
   @Test

@@ -101,6 +101,27 @@ class SummarizationVerbsTest {
   }
 
   @Test
+  void anExtractiveRunWithoutALearningRateTakesTheOneForItsBackbonesWidth() throws IOException {
+    assertEquals(5e-5, learningRateOf(tmp.resolve("ext")), "the micro backbone (32 wide): 5e-5");
+
+    // one layer of BERT-Base's width, enough to choose the rate; 1 step
+    WordPieceTokenizer tok = new WordPieceTokenizer(new Vocabulary(Stream.of(Vocabulary.SPECIAL_TOKENS, WORDS,
+        List.of("#", ":", "person", "##1", "##2")).flatMap(List::stream).toList()), TokenizerConfig.uncased());
+    Path wide = tmp.resolve("backbone-768");
+    UntrainedBackbone.write(wide, TransformerConfig.of(tok.vocabulary().size(), 768, 1, 12, 3072)
+        .withMaxPositions(32), tok, 3);
+    new SummarizerTraining(m -> { }, TrainingProgress.silent()).run(SummarizerTraining.Request
+        .defaults(SummarizerTraining.Mode.EXTRACTIVE, wide, data.toString(), tmp.resolve("ext-768"))
+        .withData(FIELDS, 8).withSteps(1, 4, null)
+        .with(new SummarizerTraining.Extractive(1, 1, "auto", 32, true, 0)));
+    assertEquals(2e-5, learningRateOf(tmp.resolve("ext-768")), "768 wide, as BERT-Base: 2e-5");
+  }
+
+  static double learningRateOf(Path summarizer) throws IOException {
+    return JSON.readTree(summarizer.resolve("training-config.json").toFile()).get("learningRate").asDouble();
+  }
+
+  @Test
   void evalScoresTheModelBesideBaselinesAndWritesReportAndSummaries() throws IOException {
     List<String> messages = new ArrayList<>();
     Path summaries = tmp.resolve("out/summaries.jsonl");
