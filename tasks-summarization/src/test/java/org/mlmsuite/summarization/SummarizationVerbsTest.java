@@ -64,10 +64,15 @@ class SummarizationVerbsTest {
         + WORDS.get(r.nextInt(WORDS.size()));
   }
 
+  /** WORDS and the pieces of DialogSum's speaker tags. */
+  static WordPieceTokenizer tokenizer() {
+    return new WordPieceTokenizer(new Vocabulary(Stream.of(Vocabulary.SPECIAL_TOKENS, WORDS,
+        List.of("#", ":", "person", "##1", "##2")).flatMap(List::stream).toList()), TokenizerConfig.uncased());
+  }
+
   @BeforeAll
   static void train() throws IOException {
-    WordPieceTokenizer tok = new WordPieceTokenizer(new Vocabulary(Stream.of(Vocabulary.SPECIAL_TOKENS, WORDS,
-        List.of("#", ":", "person", "##1", "##2")).flatMap(List::stream).toList()), TokenizerConfig.uncased());
+    WordPieceTokenizer tok = tokenizer();
     Path backbone = tmp.resolve("backbone");
     UntrainedBackbone.write(backbone, TransformerConfig.micro(tok.vocabulary().size()).withMaxPositions(32), tok, 3);
     data = dialogues(40);
@@ -105,8 +110,7 @@ class SummarizationVerbsTest {
     assertEquals(5e-5, learningRateOf(tmp.resolve("ext")), "the micro backbone (32 wide): 5e-5");
 
     // one layer of BERT-Base's width, enough to choose the rate; 1 step
-    WordPieceTokenizer tok = new WordPieceTokenizer(new Vocabulary(Stream.of(Vocabulary.SPECIAL_TOKENS, WORDS,
-        List.of("#", ":", "person", "##1", "##2")).flatMap(List::stream).toList()), TokenizerConfig.uncased());
+    WordPieceTokenizer tok = tokenizer();
     Path wide = tmp.resolve("backbone-768");
     UntrainedBackbone.write(wide, TransformerConfig.of(tok.vocabulary().size(), 768, 1, 12, 3072)
         .withMaxPositions(32), tok, 3);
